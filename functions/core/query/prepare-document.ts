@@ -1,0 +1,41 @@
+import { detectLanguage, languageHintFromCode } from "./detect-language.js";
+import { stemToken } from "./stem-token.js";
+import { tokenize } from "./tokenize.js";
+
+/** What a query is matched against: a headline's title and summary, tokenized and stemmed once. */
+export interface MatchableDocument {
+  readonly title: string;
+  readonly summary?: string | undefined;
+  /** The feed's language code, if known ("ru", "kk", "en", "kk-KZ"); otherwise it is guessed. */
+  readonly lang?: string | undefined;
+}
+
+export interface PreparedDocument {
+  /** "kk" when Cyrillic words were stemmed as Kazakh; queries are stemmed the same way for it. */
+  readonly lang: "kk" | "ru";
+  /** Each distinct stem with the positions where it occurs, ascending. */
+  readonly stems: ReadonlyMap<string, readonly number[]>;
+  /** The stem at each position; a hole separates title from summary so no phrase spans both. */
+  readonly sequence: readonly (string | undefined)[];
+}
+
+/** Tokenizes and stems a document once, so it can be matched against any number of queries. */
+export function prepareDocument(doc: MatchableDocument): PreparedDocument {
+  const titleTokens = tokenize(doc.title);
+  const summaryTokens = doc.summary === undefined ? [] : tokenize(doc.summary);
+  const hint = languageHintFromCode(doc.lang) ?? detectLanguage([...titleTokens, ...summaryTokens]);
+  const lang = hint === "kk" ? "kk" : "ru";
+  const sequence: (string | undefined)[] = [];
+  const stems = new Map<string, number[]>();
+  const add = (token: string): void => {
+    const stem = stemToken(token, lang);
+    const positions = stems.get(stem);
+    if (positions === undefined) stems.set(stem, [sequence.length]);
+    else positions.push(sequence.length);
+    sequence.push(stem);
+  };
+  titleTokens.forEach(add);
+  sequence.push(undefined);
+  summaryTokens.forEach(add);
+  return { lang, stems, sequence };
+}

@@ -1,0 +1,71 @@
+import { newStemmer } from "snowball-stemmers";
+import { stripKazakhSuffixes } from "./strip-kazakh-suffixes.js";
+
+/** "kk" documents stem every Cyrillic word as Kazakh; anything else stems Cyrillic as Russian. */
+export type LanguageHint = "ru" | "kk" | "en";
+
+const russian = newStemmer("russian");
+const english = newStemmer("english");
+
+const KAZAKH_LETTERS = /[әғқңөұүһі]/;
+const CYRILLIC = /[\u0400-\u04ff]/;
+const DIGIT = /\p{N}/u;
+// Folding Kazakh letters to their Russian look-alikes after suffix stripping lets "Тоқаев" and
+// "Токаев" (both spellings appear in Russian-language Kazakh media) reach the same stem.
+const KAZAKH_FOLD: ReadonlyMap<string, string> = new Map(
+  Object.entries({ ә: "а", ғ: "г", қ: "к", ң: "н", ө: "о", ұ: "у", ү: "у", һ: "х", і: "и" }),
+);
+const RUSSIAN_VOWEL = /[аеиоуыэюя]/;
+
+/**
+ * Snowball Russian cuts the end of a zero-ending noun as if it were an ending (Казахстан -> казахста,
+ * Токаев -> тока, кредит -> кред) while the inflected forms keep it (Казахстане -> казахстан). Cutting
+ * the same ending once more from every stem puts both back together. RV is snowball's region after the
+ * first vowel; only endings inside it are cut, and stems stay at least 3 letters (2 for -ов/-ев,
+ * where Киев -> ки is what snowball itself does to the base form).
+ */
+function reconcileRussianStem(stem: string): string {
+  const firstVowel = stem.search(RUSSIAN_VOWEL);
+  if (firstVowel < 0) return stem;
+  const rvStart = firstVowel + 1;
+  const cut = (length: number, minRest: number): string | undefined =>
+    stem.length - length >= Math.max(rvStart, minRest) ? stem.slice(0, stem.length - length) : undefined;
+  if (/[ое]в$/.test(stem)) return cut(2, 2) ?? stem;
+  if (/[ая][нлй]$/.test(stem)) return cut(1, 3) ?? stem;
+  if (/(?:ит|ыт|ен|ил|ыл|им|ым)$/.test(stem)) return cut(2, 3) ?? stem;
+  return stem;
+}
+
+function stemRussian(word: string): string {
+  return reconcileRussianStem(russian.stem(word));
+}
+
+function stemUncached(token: string, kazakhText: boolean): string {
+  if (DIGIT.test(token)) return token;
+  if (!CYRILLIC.test(token)) return english.stem(token).replace(/'/g, "");
+  if (!kazakhText && !KAZAKH_LETTERS.test(token)) return stemRussian(token);
+  const stripped = stripKazakhSuffixes(token);
+  const folded = stripped.replace(/[әғқңөұүһі]/g, (letter) => KAZAKH_FOLD.get(letter) ?? letter);
+  return stemRussian(folded);
+}
+
+// News vocabulary repeats from headline to headline; a bounded memo keeps stemming off the hot path.
+const CACHE_LIMIT = 200_000;
+const cache = [new Map<string, string>(), new Map<string, string>()] as const;
+
+/**
+ * Stem of one normalized token (from tokenize). Queries and documents both go through this function,
+ * with the document's language, so a word always agrees with itself. Latin -> English snowball;
+ * Cyrillic with Kazakh letters, or any Cyrillic when the hint is "kk" -> Kazakh suffixes, then Russian;
+ * other Cyrillic -> Russian snowball. Numbers are kept as they are.
+ */
+export function stemToken(token: string, langHint?: LanguageHint): string {
+  const kazakhText = langHint === "kk";
+  const memo = cache[kazakhText ? 1 : 0];
+  const known = memo.get(token);
+  if (known !== undefined) return known;
+  const stem = stemUncached(token, kazakhText);
+  if (memo.size >= CACHE_LIMIT) memo.clear();
+  memo.set(token, stem);
+  return stem;
+}

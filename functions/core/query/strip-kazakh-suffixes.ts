@@ -1,0 +1,47 @@
+// Kazakh is agglutinative: stem + plural + possessive + case, each a short suffix whose vowel follows
+// the stem (базалар, базасы, базасында, базаларының). Stripping from the end, longest suffix first,
+// until nothing more comes off, brings every such form back to the same stem. It is deliberately
+// conservative: only inflections (never derivational suffixes like -лық, -шы) and never below 3 letters.
+const SUFFIXES: readonly string[] = [
+  // locative-adjectival "the one in X": Қазақстандағы
+  "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі",
+  // ablative
+  "ндан", "нден", "дан", "ден", "тан", "тен", "нан", "нен",
+  // instrumental
+  "менен", "мен", "бен", "пен",
+  // genitive
+  "ның", "нің", "дың", "дің", "тың", "тің",
+  // plural
+  "лар", "лер", "дар", "дер", "тар", "тер",
+  // possessive plus accusative after a vowel: базасын
+  "сын", "сін",
+  // possessive, 1st and 2nd person plural and polite forms
+  "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз",
+  // locative (the н-forms follow a possessive: базасында)
+  "нда", "нде", "да", "де", "та", "те",
+  // dative (на/не follow a possessive: базасына)
+  "ға", "ге", "қа", "ке", "на", "не",
+  // accusative
+  "ны", "ні", "ды", "ді", "ты", "ті",
+  // possessive 3rd person, then 1st and 2nd singular
+  "сы", "сі", "ым", "ім", "ың", "ің", "ы", "і",
+].sort((a, b) => b.length - a.length);
+
+const VOWEL = /[аәеиоөуұүыіэюя]/;
+const MIN_STEM = 3;
+
+/** Removes Kazakh plural, possessive and case suffixes: базаларының -> база, Тоқаевқа -> тоқаев. */
+export function stripKazakhSuffixes(word: string): string {
+  let stem = word;
+  // Four rounds cover plural + possessive + case + a linking form; the bound keeps cost fixed.
+  for (let round = 0; round < 4; round++) {
+    const suffix = SUFFIXES.find((candidate) => {
+      if (!stem.endsWith(candidate)) return false;
+      const rest = stem.slice(0, stem.length - candidate.length);
+      return [...rest].length >= MIN_STEM && VOWEL.test(rest);
+    });
+    if (suffix === undefined) break;
+    stem = stem.slice(0, stem.length - suffix.length);
+  }
+  return stem;
+}
