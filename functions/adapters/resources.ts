@@ -42,3 +42,34 @@ export function readResources(env: NodeJS.ProcessEnv = process.env): Resources {
     adminApiKey: l.AdminApiKey?.value ?? env.DABYL_ADMIN_API_KEY ?? undefined,
   };
 }
+
+/** Settings of the local runtime (npm start / npm run demo). */
+export interface LocalConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Path of a JSON sources file replacing the built-in sources, if set. */
+  readonly sourcesFile: string | undefined;
+  readonly feedPollMinutes: number;
+  readonly retentionDays: number;
+}
+
+function positiveNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, fallback: { feedPollMinutes: number; retentionDays: number }): LocalConfig {
+  const port = positiveNumber("PORT", env.PORT, 3000);
+  if (!Number.isInteger(port) || port > 65535) throw new Error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+  return {
+    port,
+    host: env.HOST ?? "127.0.0.1",
+    dataDir: env.DABYL_DATA_DIR ?? ".data",
+    sourcesFile: env.DABYL_SOURCES_FILE || undefined,
+    feedPollMinutes: positiveNumber("DABYL_FEED_POLL_MINUTES", env.DABYL_FEED_POLL_MINUTES, fallback.feedPollMinutes),
+    retentionDays: positiveNumber("DABYL_RETENTION_DAYS", env.DABYL_RETENTION_DAYS, fallback.retentionDays),
+  };
+}

@@ -1,0 +1,164 @@
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, type QueryCommandOutput, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { tableSchema } from "../../config/table.js";
+import type { Headline } from "../../core/feeds/headline.js";
+import { contentHash } from "../../core/feeds/identity.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+
+export interface HeadlineQuery {
+  readonly lang?: string;
+  readonly source?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface HeadlinePage {
+  readonly items: Headline[];
+  readonly nextCursor: string | null;
+}
+
+export interface SaveResult {
+  readonly inserted: Headline[];
+  readonly updated: Headline[];
+  readonly unchanged: number;
+}
+
+export interface HeadlineStore {
+  /** Writes only new or edited headlines; unchanged ones cost a read, never a write. */
+  save(items: readonly Headline[], opts: { now: Date; retentionDays: number }): Promise<SaveResult>;
+  get(id: string): Promise<Headline | undefined>;
+  list(q: HeadlineQuery): Promise<HeadlinePage>;
+}
+
+const HEADLINE_FIELDS = ["id", "source", "title", "summary", "link", "publishedAt", "lang", "storyId"] as const;
+const pk = (id: string) => `HL#${id}`;
+const SK = "HL";
+
+function toHeadline(item: Record<string, unknown>): Headline {
+  const out: Record<string, unknown> = {};
+  for (const f of HEADLINE_FIELDS) out[f] = item[f];
+  return out as unknown as Headline;
+}
+
+const hashOf = (h: Headline) => contentHash([h.title, h.summary, h.link, h.publishedAt, h.lang]);
+
+/** The index that serves a listing: per source, per language, or everything. */
+function pickIndex(q: HeadlineQuery) {
+  const [all, bySource, byLang] = tableSchema.globalIndexes;
+  if (q.source) return { ix: bySource, value: `SRC#${q.source}`, filterLang: q.lang };
+  if (q.lang) return { ix: byLang, value: `LANG#${q.lang}`, filterLang: undefined };
+  return { ix: all, value: "HL", filterLang: undefined };
+}
+
+export function makeHeadlineStore(doc: DynamoDBDocumentClient, tableName: string): HeadlineStore {
+  async function existingHashes(ids: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ pk: pk(id), sk: SK }));
+      for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt++) {
+        const res: BatchGetCommandOutput = await doc.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: "id, contentHash" } } }),
+        );
+        for (const it of res.Responses?.[tableName] ?? []) found.set(it.id as string, it.contentHash as string);
+        keys = res.UnprocessedKeys?.[tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  return {
+    async save(items, { now, retentionDays }) {
+      const unique = [...new Map(items.map((h) => [h.id, h])).values()];
+      const existing = await existingHashes(unique.map((h) => h.id));
+      const inserted: Headline[] = [];
+      const updated: Headline[] = [];
+      let unchanged = 0;
+      for (const h of unique) {
+        const hash = hashOf(h);
+        if (existing.get(h.id) === hash) {
+          unchanged++;
+          continue;
+        }
+        const sortKey = `${h.publishedAt}#${h.id}`;
+        const expiresAt = Math.floor(new Date(h.publishedAt).getTime() / 1000) + retentionDays * 86_400;
+        try {
+          const res = await doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { pk: pk(h.id), sk: SK },
+              UpdateExpression:
+                "SET id = :id, #source = :source, title = :title, summary = :summary, link = :link, publishedAt = :publishedAt, " +
+                "lang = :lang, storyId = if_not_exists(storyId, :storyId), contentHash = :hash, updatedAt = :now, firstSeenAt = if_not_exists(firstSeenAt, :now), " +
+                "expiresAt = :exp, gsi1pk = :g1, gsi1sk = :sk, gsi2pk = :g2, gsi2sk = :sk, gsi3pk = :g3, gsi3sk = :sk",
+              ConditionExpression: "attribute_not_exists(pk) OR contentHash <> :hash",
+              ExpressionAttributeNames: { "#source": "source" },
+              ExpressionAttributeValues: {
+                ":id": h.id,
+                ":source": h.source,
+                ":title": h.title,
+                ":summary": h.summary,
+                ":link": h.link,
+                ":publishedAt": h.publishedAt,
+                ":lang": h.lang,
+                ":storyId": h.storyId,
+                ":hash": hash,
+                ":now": now.toISOString(),
+                ":exp": expiresAt,
+                ":g1": "HL",
+                ":g2": `SRC#${h.source}`,
+                ":g3": `LANG#${h.lang}`,
+                ":sk": sortKey,
+              },
+              ReturnValues: "UPDATED_OLD",
+            }),
+          );
+          if (res.Attributes?.contentHash) updated.push(h);
+          else inserted.push(h);
+        } catch (e) {
+          // Another poller wrote the same content first: nothing to do.
+          if ((e as Error).name === "ConditionalCheckFailedException") unchanged++;
+          else throw e;
+        }
+      }
+      return { inserted, updated, unchanged };
+    },
+
+    async get(id) {
+      const res = await doc.send(new GetCommand({ TableName: tableName, Key: { pk: pk(id), sk: SK } }));
+      return res.Item ? toHeadline(res.Item) : undefined;
+    },
+
+    async list(q) {
+      const { ix, value, filterLang } = pickIndex(q);
+      if (!ix) throw new Error("table schema has fewer indexes than the headline store needs");
+      const keyNames = [ix.hashKey, ix.rangeKey, tableSchema.hashKey, tableSchema.rangeKey];
+      let startKey: Record<string, string> | undefined = q.cursor ? decodeCursor(q.cursor, ix.name, keyNames) : undefined;
+      const found: Record<string, unknown>[] = [];
+      // Fetch one more than asked so the last page says nextCursor: null instead of leading to an empty page.
+      while (found.length <= q.limit) {
+        const res: QueryCommandOutput = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: ix.name,
+            KeyConditionExpression: "#h = :h",
+            ExpressionAttributeNames: { "#h": ix.hashKey, ...(filterLang ? { "#lang": "lang" } : {}) },
+            ExpressionAttributeValues: { ":h": value, ...(filterLang ? { ":lang": filterLang } : {}) },
+            ...(filterLang ? { FilterExpression: "#lang = :lang" } : {}),
+            ScanIndexForward: false,
+            Limit: q.limit + 1 - found.length,
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        found.push(...(res.Items ?? []));
+        startKey = res.LastEvaluatedKey as Record<string, string> | undefined;
+        if (!startKey) break;
+      }
+      const page = found.slice(0, q.limit);
+      const last = page[page.length - 1];
+      const nextCursor =
+        found.length > q.limit && last
+          ? encodeCursor(ix.name, Object.fromEntries(keyNames.map((k) => [k, last[k] as string])))
+          : null;
+      return { items: page.map(toHeadline), nextCursor };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { SourceState } from "../../core/feeds/source-state.js";
+
+export interface SourceStateStore {
+  all(): Promise<Map<string, SourceState>>;
+  put(state: SourceState): Promise<void>;
+}
+
+const PK = "SOURCE";
+
+export function makeSourceStateStore(doc: DynamoDBDocumentClient, tableName: string): SourceStateStore {
+  return {
+    async all() {
+      const states = new Map<string, SourceState>();
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const res = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: "pk = :pk",
+            ExpressionAttributeValues: { ":pk": PK },
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        for (const it of res.Items ?? []) {
+          const { pk: _pk, sk: _sk, ...state } = it;
+          states.set(it.sk as string, state as unknown as SourceState);
+        }
+        startKey = res.LastEvaluatedKey;
+      } while (startKey);
+      return states;
+    },
+    async put(state) {
+      await doc.send(new PutCommand({ TableName: tableName, Item: { pk: PK, sk: state.id, ...state } }));
+    },
+  };
+}

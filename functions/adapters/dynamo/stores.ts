@@ -1,0 +1,16 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { makeHeadlineStore, type HeadlineStore } from "./headline-store.js";
+import { makeSourceStateStore, type SourceStateStore } from "./source-state-store.js";
+
+export interface Stores {
+  readonly headlines: HeadlineStore;
+  readonly states: SourceStateStore;
+}
+
+/** Every DynamoDB-backed store, over one client and table. */
+export function makeStores(doc: DynamoDBDocumentClient, tableName: string): Stores {
+  return {
+    headlines: makeHeadlineStore(doc, tableName),
+    states: makeSourceStateStore(doc, tableName),
+  };
+}

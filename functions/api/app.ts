@@ -1,0 +1,53 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DabylError, NotFoundError, ValidationError } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+import { problem, type InvalidParam } from "./problem.js";
+import { registerHeadlines, type HeadlinesDeps } from "./routes/headlines.js";
+import { registerHealth } from "./routes/health.js";
+import { registerSources, type SourcesDeps } from "./routes/sources.js";
+
+export type ApiDeps = HeadlinesDeps & SourcesDeps & { readonly log: Logger };
+
+type ZodIssueLike = { path: PropertyKey[]; message: string };
+
+function invalidParams(issues: readonly ZodIssueLike[]): InvalidParam[] {
+  return issues.map((i) => ({ name: i.path.map(String).join(".") || "(body)", reason: i.message }));
+}
+
+/** The one Hono app: Lambda serves it through hono/aws-lambda, the local runtime through @hono/node-server. */
+export function createApp(deps: ApiDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const params = invalidParams(result.error.issues as ZodIssueLike[]);
+        const detail = params.map((p) => `${p.name}: ${p.reason}`).join("; ");
+        return problem(c, 400, detail, { invalidParams: params });
+      }
+    },
+  });
+
+  registerHealth(app);
+  registerHeadlines(app, deps);
+  registerSources(app, deps);
+
+  app.notFound((c) => problem(c, 404, `no route for ${c.req.method} ${c.req.path}`));
+
+  app.onError((e, c) => {
+    if (e instanceof ValidationError) {
+      return problem(c, 400, `${e.field}: ${e.message}`, { invalidParams: [{ name: e.field, reason: e.message }] });
+    }
+    if (e instanceof NotFoundError) return problem(c, 404, e.message);
+    if (e instanceof HTTPException) return problem(c, e.status as ContentfulStatusCode, e.message || "request failed");
+    deps.log.error("request failed", {
+      method: c.req.method,
+      path: c.req.path,
+      code: e instanceof DabylError ? e.code : undefined,
+      err: e.stack ?? String(e),
+    });
+    return problem(c, 500, "something went wrong on our side; try again later");
+  });
+
+  return app;
+}

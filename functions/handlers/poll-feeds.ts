@@ -1,0 +1,26 @@
+import { createDocumentClient } from "../adapters/dynamo/client.js";
+import { makeStores } from "../adapters/dynamo/stores.js";
+import { fetchFeed } from "../adapters/http/fetch-feed.js";
+import { createLogger } from "../adapters/log.js";
+import { readResources } from "../adapters/resources.js";
+import { feedPollSettings } from "../config/settings.js";
+import { builtinSources } from "../config/sources.js";
+import { pollFeeds } from "../jobs/poll-feeds.js";
+
+const resources = readResources();
+const log = createLogger().child({ job: "poll-feeds" });
+const stores = makeStores(createDocumentClient(), resources.tableName);
+
+export const handler = async () => {
+  const reports = await pollFeeds(
+    {
+      ...stores,
+      fetchFeed,
+      log,
+      now: () => new Date(),
+      settings: feedPollSettings,
+    },
+    builtinSources,
+  );
+  return { sources: reports.length, failing: reports.filter((r) => !r.ok).map((r) => r.sourceId) };
+};

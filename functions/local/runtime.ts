@@ -1,0 +1,78 @@
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { createDocumentClient } from "../adapters/dynamo/client.js";
+import { createTableIfMissing } from "../adapters/dynamo/create-table.js";
+import { makeStores } from "../adapters/dynamo/stores.js";
+import { fetchFeed as realFetchFeed, type FetchFeed } from "../adapters/http/fetch-feed.js";
+import { createApp } from "../api/app.js";
+import { feedPollSettings } from "../config/settings.js";
+import type { Source } from "../config/sources.js";
+import { tableSchema } from "../config/table.js";
+import type { Logger } from "../core/logger.js";
+import { pollFeeds } from "../jobs/poll-feeds.js";
+import { startDynalite } from "./dynamo-local.js";
+import { schedule } from "./scheduler.js";
+
+export interface RuntimeOptions {
+  /** Folder for the database (and the alerts outbox); null keeps everything in memory. */
+  readonly dataDir: string | null;
+  readonly port: number;
+  readonly host?: string;
+  readonly sources: readonly Source[];
+  readonly feedPollMinutes: number;
+  readonly retentionDays?: number;
+  readonly tableName?: string;
+  readonly log: Logger;
+  readonly fetchFeed?: FetchFeed;
+}
+
+export interface Runtime {
+  readonly url: string;
+  /** Runs every poller now (waits for a run already in flight instead of starting a second). */
+  pollNow(): Promise<void>;
+  /** Stops the schedule, lets a running poll finish, closes the server and the database. */
+  stop(): Promise<void>;
+}
+
+/** The whole of dabyl on one machine: embedded DynamoDB, the pollers on a timer, the API on a port. */
+export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const tableName = opts.tableName ?? "dabyl";
+  const dynamo = await startDynalite(opts.dataDir ? join(opts.dataDir, "db") : null);
+  const doc = createDocumentClient({ endpoint: dynamo.endpoint });
+  await createTableIfMissing(doc, tableName, tableSchema);
+  const stores = makeStores(doc, tableName);
+
+  const app = createApp({ ...stores, sources: opts.sources, log: opts.log });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${opts.host ?? "127.0.0.1"}:${port}`;
+  opts.log.info("api listening", { url });
+
+  const settings = { ...feedPollSettings, retentionDays: opts.retentionDays ?? feedPollSettings.retentionDays };
+  const feeds = schedule(
+    () =>
+      pollFeeds(
+        { ...stores, fetchFeed: opts.fetchFeed ?? realFetchFeed, log: opts.log.child({ job: "poll-feeds" }), now: () => new Date(), settings },
+        opts.sources,
+      ),
+    opts.feedPollMinutes * 60_000,
+    (e) => opts.log.error("feed poll failed", { err: (e as Error).message }),
+  );
+
+  return {
+    url,
+    pollNow: () => feeds.runNow(),
+    async stop() {
+      await feeds.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      doc.destroy();
+      await dynamo.close();
+    },
+  };
+}
