@@ -62,8 +62,9 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
 }
 
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, fallback: { feedPollMinutes: number; retentionDays: number }): LocalConfig {
-  const port = positiveNumber("PORT", env.PORT, 3000);
-  if (!Number.isInteger(port) || port > 65535) throw new Error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+  // PORT=0 asks the system for any free port.
+  const port = env.PORT === undefined || env.PORT === "" ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
