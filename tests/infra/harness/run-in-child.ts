@@ -1,0 +1,76 @@
+/**
+ * Runs inside the synth process (bundled by synth.ts): stands in for what the SST CLI sets up
+ * before it evaluates sst.config.ts ($app, $cli, $dev, SST_SERVER), installs Pulumi's mocks,
+ * runs the config's run() in a mock stack and writes what was registered to a JSON file.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { recordMocks } from "./record-mocks.js";
+import { startRpcStub } from "./rpc-stub.js";
+
+interface PulumiRuntime {
+  setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
+  runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
+}
+interface AppResult {
+  name: string;
+  removal?: string;
+  protect?: boolean;
+  home: string;
+  providers?: Record<string, unknown>;
+}
+export interface ChildInput {
+  readonly pulumi: { runtime: PulumiRuntime };
+  readonly config: { app(input: { stage: string }): AppResult | Promise<AppResult>; run(): Promise<unknown> };
+  readonly run: (program: () => Promise<unknown>) => Promise<unknown>;
+  readonly root: string;
+  readonly platform: string;
+}
+
+/** Resolves once no resource or build has been added for `quietMs`: applies finish after run() returns. */
+async function settle(count: () => number, quietMs = 300, maxMs = 20_000): Promise<void> {
+  const start = Date.now();
+  let last = -1;
+  while (Date.now() - start < maxMs) {
+    const now = count();
+    if (now === last) return;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
+
+export async function runInChild({ pulumi, config, run, root, platform }: ChildInput): Promise<void> {
+  const stage = process.env.DABYL_SYNTH_STAGE ?? "dev";
+  const resultFile = process.env.DABYL_SYNTH_RESULT ?? path.join(tmpdir(), "dabyl-synth.json");
+  const app = await config.app({ stage });
+  const work = mkdtempSync(path.join(tmpdir(), "dabyl-synth-"));
+  // The CLI injects these as compile-time defines; here the prelude made them globals, filled now.
+  const g = globalThis as unknown as { $app: object; $cli: object };
+  const $app = Object.assign(g.$app, {
+    name: app.name,
+    stage,
+    removal: app.removal ?? "retain",
+    protect: app.protect ?? false,
+    home: app.home,
+    providers: app.providers ?? {},
+  });
+  Object.assign(g.$cli, {
+    command: "deploy",
+    rpc: "",
+    paths: { home: work, root, work, platform },
+    state: { version: {} },
+  });
+
+  const stub = await startRpcStub(root, work);
+  process.env.SST_SERVER = stub.url;
+  const { mocks, resources } = recordMocks();
+  await pulumi.runtime.setMocks(mocks, app.name, stage, false);
+  try {
+    const outputs = await pulumi.runtime.runInPulumiStack(() => run(config.run));
+    await settle(() => resources.length + stub.builds.length);
+    writeFileSync(resultFile, JSON.stringify({ app: $app, outputs, resources, builds: stub.builds }));
+  } finally {
+    await stub.close();
+  }
+}
