@@ -9,7 +9,10 @@ export const HeadlineSchema = z
     publishedAt: z.string().datetime().openapi({ example: "2026-11-30T05:00:00.000Z" }),
     lang: z.string().openapi({ example: "ru" }),
     source: z.string().openapi({ example: "tengrinews-ru" }),
-    storyId: z.string(),
+    storyId: z.string().openapi({
+      description: "Shared by headlines from different sources that tell the same story (near-identical titles within 48 h); equals id otherwise",
+      example: "Xk3fP0q9LmT2aBcD",
+    }),
   })
   .openapi("Headline");
 
@@ -29,9 +32,14 @@ export const SourceSchema = z
     status: z.enum(["ok", "failing", "pending"]),
     lastAttemptAt: z.string().nullable(),
     lastSuccessAt: z.string().nullable(),
-    lastError: z.string().nullable(),
+    lastError: z.string().nullable().openapi({ example: "timeout after 15 s" }),
+    lastWarning: z.string().nullable().openapi({ description: "Set when the last poll worked but something was off", example: "truncated: kept 3 complete items" }),
     consecutiveFailures: z.number().int(),
     itemCount: z.number().int(),
+    nextPollAt: z.string().datetime().openapi({
+      description: "When the source will next be fetched: the next cycle, or later while Retry-After or backoff holds it",
+      example: "2026-11-30T05:05:00.000Z",
+    }),
   })
   .openapi("Source");
 

@@ -3,6 +3,13 @@ import { sourceKinds, type Source, type SourceKind } from "./sources.js";
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/** Per-source limits: [smallest, largest, unit]. Bounds keep one typo from hammering or ignoring a site. */
+const LIMITS: Record<"intervalMinutes" | "timeoutSeconds" | "maxMegabytes", [number, number, string]> = {
+  intervalMinutes: [1, 1440, "minutes"],
+  timeoutSeconds: [1, 120, "seconds"],
+  maxMegabytes: [0.1, 100, "megabytes"],
+};
+
 function isValidZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -33,8 +40,8 @@ export function parseSources(json: string, fileName = "sources file"): Source[] 
       throw new ConfigError(`${fileName}: ${where} must be an object with id, kind and url`);
     }
     const e = entry as Record<string, unknown>;
-    const known = new Set(["id", "kind", "url", "lang", "timezone"]);
-    for (const k of Object.keys(e)) if (!known.has(k)) throw bad(k, "is not a known field (id, kind, url, lang, timezone)");
+    const known = ["id", "kind", "url", "lang", "timezone", ...Object.keys(LIMITS)];
+    for (const k of Object.keys(e)) if (!known.includes(k)) throw bad(k, `is not a known field (${known.join(", ")})`);
     if (typeof e.id !== "string" || !ID.test(e.id)) throw bad("id", `must be lowercase letters, digits and dashes, got ${JSON.stringify(e.id)}`);
     if (seen.has(e.id)) throw bad("id", `"${e.id}" is used twice`);
     seen.add(e.id);
@@ -55,7 +62,17 @@ export function parseSources(json: string, fileName = "sources file"): Source[] 
     if (e.timezone !== undefined && (typeof e.timezone !== "string" || !isValidZone(e.timezone))) {
       throw bad("timezone", `must be an IANA zone such as "Asia/Almaty", got ${JSON.stringify(e.timezone)}`);
     }
+    const limits: Record<string, number> = {};
+    for (const [field, [min, max, unit]] of Object.entries(LIMITS)) {
+      const v = e[field];
+      if (v === undefined) continue;
+      if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max) {
+        throw bad(field, `must be a number of ${unit} from ${min} to ${max}, got ${JSON.stringify(v)}`);
+      }
+      limits[field] = v;
+    }
     return {
+      ...limits,
       id: e.id,
       kind: e.kind as SourceKind,
       url: url.toString(),

@@ -10,6 +10,14 @@ export const defaults = {
   fetchTimeoutMs: 15_000,
   /** Largest feed body accepted, in bytes, counted after decompression. */
   maxFeedBytes: 10 * 1024 * 1024,
+  /** Time to resolve a feed's host and connect, in milliseconds. */
+  connectTimeoutMs: 10_000,
+  /** Redirects followed before a feed fails with "too many redirects". */
+  maxRedirects: 5,
+  /** Longest a failing source is left alone by the exponential backoff, in milliseconds. */
+  maxBackoffMs: 6 * 60 * 60 * 1000,
+  /** Headlines from different sources published this close share a storyId when their titles match. */
+  storyWindowHours: 48,
   /** Sources fetched at the same time. */
   pollConcurrency: 8,
   /** Default and largest page size of GET /headlines. */
@@ -25,4 +33,9 @@ export const feedPollSettings = {
   concurrency: defaults.pollConcurrency,
   retentionDays: defaults.retentionDays,
   timezone: defaults.timezone,
+  connectTimeoutMs: defaults.connectTimeoutMs,
+  maxRedirects: defaults.maxRedirects,
+  intervalMinutes: defaults.feedPollMinutes,
+  maxBackoffMs: defaults.maxBackoffMs,
+  storyWindowHours: defaults.storyWindowHours,
 };

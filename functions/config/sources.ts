@@ -10,6 +10,12 @@ export interface Source {
   readonly lang?: string;
   /** IANA zone for dates that carry none; default Asia/Almaty (UTC+5). */
   readonly timezone?: string;
+  /** Poll this source at most this often, in minutes (rounded up to the poll cycle); default every cycle. */
+  readonly intervalMinutes?: number;
+  /** Total fetch timeout in seconds; default 15. */
+  readonly timeoutSeconds?: number;
+  /** Largest body accepted in megabytes, after decompression; default 10. */
+  readonly maxMegabytes?: number;
 }
 
 export const sourceKinds: readonly SourceKind[] = ["rss", "nbk-rates"];

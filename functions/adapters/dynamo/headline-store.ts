@@ -2,6 +2,7 @@ import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, 
 import { tableSchema } from "../../config/table.js";
 import type { Headline } from "../../core/feeds/headline.js";
 import { contentHash } from "../../core/feeds/identity.js";
+import type { StoryEntry } from "../../core/feeds/story-index.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
 export interface HeadlineQuery {
@@ -22,9 +23,26 @@ export interface SaveResult {
   readonly unchanged: number;
 }
 
+export interface SaveOptions {
+  readonly now: Date;
+  readonly retentionDays: number;
+  /**
+   * Ids whose publishedAt is only the fetch time (the feed gave no date, or one in the future):
+   * a stored item keeps its first publishedAt, so re-polling does not count as an edit.
+   */
+  readonly guessedDates?: ReadonlySet<string>;
+  /**
+   * Picks the storyId of each headline not stored yet (stored ones keep theirs); called once
+   * per new headline, in order, after the existing ones are known.
+   */
+  readonly assignStory?: (h: Headline) => string;
+}
+
 export interface HeadlineStore {
   /** Writes only new or edited headlines; unchanged ones cost a read, never a write. */
-  save(items: readonly Headline[], opts: { now: Date; retentionDays: number }): Promise<SaveResult>;
+  save(items: readonly Headline[], opts: SaveOptions): Promise<SaveResult>;
+  /** Headlines published since `sinceIso` (ISO), newest first, with just what story matching needs. */
+  recentStories(sinceIso: string): Promise<StoryEntry[]>;
   get(id: string): Promise<Headline | undefined>;
   list(q: HeadlineQuery): Promise<HeadlinePage>;
 }
@@ -50,15 +68,18 @@ function pickIndex(q: HeadlineQuery) {
 }
 
 export function makeHeadlineStore(doc: DynamoDBDocumentClient, tableName: string): HeadlineStore {
-  async function existingHashes(ids: string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
+  type Existing = { hash: string; publishedAt: string; storyId: string };
+  async function existingHashes(ids: string[]): Promise<Map<string, Existing>> {
+    const found = new Map<string, Existing>();
     for (let i = 0; i < ids.length; i += 100) {
       let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ pk: pk(id), sk: SK }));
       for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt++) {
         const res: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: "id, contentHash" } } }),
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: "id, contentHash, publishedAt, storyId" } } }),
         );
-        for (const it of res.Responses?.[tableName] ?? []) found.set(it.id as string, it.contentHash as string);
+        for (const it of res.Responses?.[tableName] ?? []) {
+          found.set(it.id as string, { hash: it.contentHash as string, publishedAt: it.publishedAt as string, storyId: it.storyId as string });
+        }
         keys = res.UnprocessedKeys?.[tableName]?.Keys;
       }
     }
@@ -66,15 +87,20 @@ export function makeHeadlineStore(doc: DynamoDBDocumentClient, tableName: string
   }
 
   return {
-    async save(items, { now, retentionDays }) {
+    async save(items, { now, retentionDays, guessedDates, assignStory }) {
       const unique = [...new Map(items.map((h) => [h.id, h])).values()];
       const existing = await existingHashes(unique.map((h) => h.id));
       const inserted: Headline[] = [];
       const updated: Headline[] = [];
       let unchanged = 0;
-      for (const h of unique) {
+      for (const item of unique) {
+        const before = existing.get(item.id);
+        let h = item;
+        if (before && guessedDates?.has(h.id)) h = { ...h, publishedAt: before.publishedAt };
+        if (before) h = { ...h, storyId: before.storyId ?? h.storyId };
+        else if (assignStory) h = { ...h, storyId: assignStory(h) };
         const hash = hashOf(h);
-        if (existing.get(h.id) === hash) {
+        if (before?.hash === hash) {
           unchanged++;
           continue;
         }
@@ -120,6 +146,29 @@ export function makeHeadlineStore(doc: DynamoDBDocumentClient, tableName: string
         }
       }
       return { inserted, updated, unchanged };
+    },
+
+    async recentStories(sinceIso) {
+      const [all] = tableSchema.globalIndexes;
+      const out: StoryEntry[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const res: QueryCommandOutput = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: all.name,
+            KeyConditionExpression: "#h = :h AND #r >= :since",
+            ExpressionAttributeNames: { "#h": all.hashKey, "#r": all.rangeKey, "#source": "source" },
+            ExpressionAttributeValues: { ":h": "HL", ":since": sinceIso },
+            ProjectionExpression: "id, #source, title, storyId, publishedAt",
+            ScanIndexForward: false,
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        for (const it of res.Items ?? []) out.push(it as StoryEntry);
+        startKey = res.LastEvaluatedKey;
+      } while (startKey);
+      return out;
     },
 
     async get(id) {

@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { SourceState } from "../../core/feeds/source-state.js";
+import { emptyState, type SourceState } from "../../core/feeds/source-state.js";
 
 export interface SourceStateStore {
   all(): Promise<Map<string, SourceState>>;
@@ -24,14 +24,15 @@ export function makeSourceStateStore(doc: DynamoDBDocumentClient, tableName: str
         );
         for (const it of res.Items ?? []) {
           const { pk: _pk, sk: _sk, ...state } = it;
-          states.set(it.sk as string, state as unknown as SourceState);
+          // States written before a field existed read it as its empty value.
+          states.set(it.sk as string, { ...emptyState(it.sk as string), ...(state as Partial<SourceState>) });
         }
         startKey = res.LastEvaluatedKey;
       } while (startKey);
       return states;
     },
     async put(state) {
-      await doc.send(new PutCommand({ TableName: tableName, Item: { pk: PK, sk: state.id, ...state } }));
+      await doc.send(new PutCommand({ TableName: tableName, Item: { ...state, pk: PK, sk: state.id } }));
     },
   };
 }

@@ -22,6 +22,7 @@ const route = createRoute({
 export function registerSources(app: OpenAPIHono, deps: SourcesDeps) {
   app.openapi(route, async (c) => {
     const states = await deps.states.all();
-    return c.json({ sources: deps.sources.map((s) => describeSource(s, states.get(s.id))) }, 200);
+    const now = new Date();
+    return c.json({ sources: deps.sources.map((s) => describeSource(s, states.get(s.id), now)) }, 200);
   });
 }

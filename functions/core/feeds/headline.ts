@@ -21,12 +21,21 @@ export interface RawItem {
   readonly link?: string;
   readonly published?: string;
   readonly lang?: string;
+  /** The item's own xml:base, if it declared one. */
+  readonly baseUrl?: string;
 }
+
+export type FeedFormat = "rss" | "rdf" | "atom" | "json";
 
 export interface ParsedFeed {
   readonly title?: string;
   readonly lang?: string;
-  /** Base for relative links (feed link or xml:base). */
+  /** The feed's home page (RSS <link>, Atom rel=alternate, JSON Feed home_page_url). */
   readonly baseUrl?: string;
+  /** xml:base of the root element, resolved against the feed URL before anything else. */
+  readonly xmlBase?: string;
+  readonly format?: FeedFormat;
+  /** The body was cut short; only the complete items before the cut were read. */
+  readonly truncated?: boolean;
   readonly items: readonly RawItem[];
 }

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 
-const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|yclid|msclkid|mc_cid|mc_eid|_openstat|igshid)$/i;
+// Parameters that say who sent the reader, never which page: utm_*, click ids of the ad networks
+// Kazakh sites use (Google, Meta, Yandex, Microsoft, VK, TikTok), mail campaigns, openstat.
+const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|yclid|ysclid|msclkid|ttclid|twclid|vk_[a-z_]+|mc_cid|mc_eid|_openstat|_ga|_gl|igshid|rb_clickid|__twitter_impression)$/i;
 
 /** The link a person would share: no fragment, no tracking parameters, lowercase host. */
 export function canonicalLink(link: string): string {
