@@ -4,11 +4,12 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DabylError, NotFoundError, ValidationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { problem, type InvalidParam } from "./problem.js";
+import { registerFx, type FxDeps } from "./routes/fx.js";
 import { registerHeadlines, type HeadlinesDeps } from "./routes/headlines.js";
 import { registerHealth } from "./routes/health.js";
 import { registerSources, type SourcesDeps } from "./routes/sources.js";
 
-export type ApiDeps = HeadlinesDeps & SourcesDeps & { readonly log: Logger };
+export type ApiDeps = HeadlinesDeps & SourcesDeps & FxDeps & { readonly log: Logger };
 
 type ZodIssueLike = { path: PropertyKey[]; message: string };
 
@@ -31,6 +32,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   registerHealth(app);
   registerHeadlines(app, deps);
   registerSources(app, deps);
+  registerFx(app, deps);
 
   app.notFound((c) => problem(c, 404, `no route for ${c.req.method} ${c.req.path}`));
 

@@ -1,10 +1,12 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { makeFxStore, type FxStore } from "./fx-store.js";
 import { makeHeadlineStore, type HeadlineStore } from "./headline-store.js";
 import { makeSourceStateStore, type SourceStateStore } from "./source-state-store.js";
 
 export interface Stores {
   readonly headlines: HeadlineStore;
   readonly states: SourceStateStore;
+  readonly fx: FxStore;
 }
 
 /** Every DynamoDB-backed store, over one client and table. */
@@ -12,5 +14,6 @@ export function makeStores(doc: DynamoDBDocumentClient, tableName: string): Stor
   return {
     headlines: makeHeadlineStore(doc, tableName),
     states: makeSourceStateStore(doc, tableName),
+    fx: makeFxStore(doc, tableName),
   };
 }
