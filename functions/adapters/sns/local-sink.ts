@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { appendFile, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { Logger } from "../../core/logger.js";
+import type { Notifier } from "./notifier.js";
+
+/** One line of DABYL_DATA_DIR/outbox.jsonl: what SNS would have carried, and to which topic. */
+export interface OutboxLine {
+  readonly at: string;
+  readonly topic: string;
+  readonly messageId: string;
+  readonly subject: string;
+  readonly email: string;
+  readonly sms: string;
+}
+
+const PREFIX = "arn:local:sns:local:000000000000:";
+
+/**
+ * Stands in for SNS when there are no AWS credentials: every publish becomes a console line and a
+ * line in the outbox file with the exact subject, email body and SMS text. Subscriptions exist only
+ * here (there is nobody to send a confirmation mail to, so email counts as confirmed). Addresses
+ * are never written anywhere.
+ */
+export function makeLocalSink(outboxPath: string | null, log: Logger, now: () => Date = () => new Date()): Notifier {
+  const unsubscribed = new Set<string>();
+  let dirReady: Promise<unknown> | undefined;
+  return {
+    kind: "local",
+    async ensureTopic(name) {
+      return PREFIX + name;
+    },
+    async subscribe(topicArn) {
+      return { subscriptionArn: `${topicArn}:${randomUUID()}`, status: "active" };
+    },
+    async unsubscribe(subscriptionArn) {
+      unsubscribed.add(subscriptionArn);
+    },
+    async subscriptionStatus(subscriptionArn) {
+      return unsubscribed.has(subscriptionArn) ? "unsubscribed" : "active";
+    },
+    async publish(topicArn, message) {
+      const topic = topicArn.startsWith(PREFIX) ? topicArn.slice(PREFIX.length) : topicArn;
+      const line: OutboxLine = { at: now().toISOString(), topic, messageId: randomUUID(), ...message };
+      if (outboxPath) {
+        dirReady ??= mkdir(dirname(outboxPath), { recursive: true });
+        await dirReady;
+        await appendFile(outboxPath, JSON.stringify(line) + "\n", "utf8");
+      }
+      log.info("alert written to the local outbox", { topic, subject: message.subject, sms: message.sms });
+      return { messageId: line.messageId };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { AlertMessage, AlertStatus, Channel } from "../../core/alerts/alert-types.js";
+
+/** The alerts' port to SNS (or to the local outbox that stands in for it). */
+export interface Notifier {
+  /** "sns" sends for real; "local" writes the outbox file instead. */
+  readonly kind: "sns" | "local";
+  /** Creates the topic unless it exists (SNS CreateTopic is idempotent by name); returns its ARN. */
+  ensureTopic(name: string): Promise<string>;
+  /** Subscribes an address; email stays "pending-confirmation" until its owner clicks SNS's link. */
+  subscribe(topicArn: string, channel: Channel, address: string): Promise<{ subscriptionArn: string; status: AlertStatus }>;
+  /** Ends a subscription; one that is already gone counts as done. */
+  unsubscribe(subscriptionArn: string): Promise<void>;
+  /** Asks SNS whether the subscription is confirmed, pending, or gone. */
+  subscriptionStatus(subscriptionArn: string): Promise<AlertStatus>;
+  /** Publishes to every subscriber: email gets subject and body, SMS the short text. */
+  publish(topicArn: string, message: AlertMessage): Promise<{ messageId: string }>;
+}
+
+/** The exact Message parameter of a per-protocol publish (MessageStructure "json"). */
+export function snsMessageJson(message: AlertMessage): string {
+  // "default" is required and reaches protocols without their own key (http, sqs); the email body fits them best.
+  return JSON.stringify({ default: message.email, email: message.email, sms: message.sms });
+}

@@ -1,0 +1,11 @@
+// Alerts core: what jobs/deliver-alerts.ts, the alert routes and the SNS adapter share.
+export type { AlertMessage, AlertStatus, Channel, MessageLanguage, TopicKind } from "./alert-types.js";
+export { composeFloodSummary, composeFxAlert, composeHeadlineAlert, emailSubject, MAX_SMS_SEGMENTS, MAX_SUBJECT_LENGTH } from "./compose-alert.js";
+export type { FloodSummaryInput, FxAlertInput, HeadlineAlertInput } from "./compose-alert.js";
+export { floodDecision, floodWindow, isAlertable, summaryDue } from "./flood-control.js";
+export { formatLocalTime } from "./format-local-time.js";
+export { messageLanguage } from "./message-labels.js";
+export { fitSms, smsCapacity, smsEncoding, smsLength } from "./sms-segments.js";
+export type { SmsEncoding, SmsLength } from "./sms-segments.js";
+export { alertTopicKey, snsTopicName } from "./topic-name.js";
+export { normalizeAddress, normalizeEmail, normalizePhone } from "./validate-address.js";
