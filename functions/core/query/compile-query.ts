@@ -15,6 +15,8 @@ export interface CompiledForLanguage {
   readonly anchors: readonly string[];
   /** True when containing an anchor is already a match (a word, or words joined by OR). */
   readonly anchorIsMatch: boolean;
+  /** The node as one closure: several times faster than walking the tree for every candidate. */
+  readonly test: (doc: PreparedDocument) => boolean;
 }
 
 export type CompiledQuery = Readonly<Record<PreparedDocument["lang"], CompiledForLanguage>>;
@@ -90,7 +92,7 @@ function compileFor(query: Query, lang: PreparedDocument["lang"]): CompiledForLa
   const anchors = chooseAnchors(node, stopStems[lang])?.stems ?? [];
   const anchorIsMatch =
     node.kind === "term" || (node.kind === "or" && node.items.every((item) => item.kind === "term"));
-  return { node, anchors, anchorIsMatch };
+  return { node, anchors, anchorIsMatch, test: toPredicate(node) };
 }
 
 /** Stems a parsed query for both document languages and picks its index anchors. */
@@ -108,6 +110,49 @@ function containsPhrase(stems: readonly string[], doc: PreparedDocument): boolea
     if (i === stems.length) return true;
   }
   return false;
+}
+
+function toPredicate(node: CompiledNode): (doc: PreparedDocument) => boolean {
+  switch (node.kind) {
+    case "term": {
+      const stem = node.stem;
+      return (doc) => doc.stems.has(stem);
+    }
+    case "phrase": {
+      const stems = node.stems;
+      return (doc) => containsPhrase(stems, doc);
+    }
+    case "not": {
+      const inner = toPredicate(node.item);
+      return (doc) => !inner(doc);
+    }
+    case "and":
+      return conjunction(node.items);
+    case "or": {
+      const items = node.items.map(toPredicate);
+      return (doc) => items.some((item) => item(doc));
+    }
+  }
+}
+
+// Most alerts are a few words with maybe an exclusion; checking those as plain stem lists, before any
+// phrase or group, keeps the per-candidate cost to a few hash lookups.
+function conjunction(items: readonly CompiledNode[]): (doc: PreparedDocument) => boolean {
+  const required: string[] = [];
+  const excluded: string[] = [];
+  const rest: ((doc: PreparedDocument) => boolean)[] = [];
+  for (const item of items) {
+    if (item.kind === "term") required.push(item.stem);
+    else if (item.kind === "not" && item.item.kind === "term") excluded.push(item.item.stem);
+    else rest.push(toPredicate(item));
+  }
+  return (doc) => {
+    const stems = doc.stems;
+    for (let i = 0; i < required.length; i++) if (!stems.has(required[i] as string)) return false;
+    for (let i = 0; i < excluded.length; i++) if (stems.has(excluded[i] as string)) return false;
+    for (let i = 0; i < rest.length; i++) if (!(rest[i] as (doc: PreparedDocument) => boolean)(doc)) return false;
+    return true;
+  };
 }
 
 /** Evaluates a compiled query (for the document's language) against a prepared document. */

@@ -1,4 +1,4 @@
-import { compileQuery, evaluateCompiled } from "./compile-query.js";
+import { compileQuery } from "./compile-query.js";
 import type { CompiledQuery } from "./compile-query.js";
 import type { PreparedDocument } from "./prepare-document.js";
 import type { Query } from "./query-types.js";
@@ -13,5 +13,5 @@ export function matchesQuery(query: Query, doc: PreparedDocument): boolean {
     forQuery = compileQuery(query);
     compiled.set(query, forQuery);
   }
-  return evaluateCompiled(forQuery[doc.lang].node, doc);
+  return forQuery[doc.lang].test(doc);
 }

@@ -1,4 +1,4 @@
-import { compileQuery, evaluateCompiled } from "./compile-query.js";
+import { compileQuery } from "./compile-query.js";
 import type { CompiledQuery } from "./compile-query.js";
 import { normalizeQuery } from "./normalize-query.js";
 import type { PreparedDocument } from "./prepare-document.js";
@@ -7,9 +7,19 @@ import type { Query } from "./query-types.js";
 interface Entry<T> {
   readonly text: string;
   readonly compiled: CompiledQuery;
-  readonly ids: Set<T>;
+  /** Ids sharing this query; an array because matching iterates it far more often than ids change. */
+  readonly ids: T[];
   /** The matchIndex call that last visited this entry, so a query reached by two anchors runs once. */
   visited: number;
+}
+
+/** One query under one anchor stem, with what is needed to decide it without further lookups. */
+interface Posting<T> {
+  readonly entry: Entry<T>;
+  /** Undefined when containing the anchor is already a match. */
+  readonly test: ((doc: PreparedDocument) => boolean) | undefined;
+  /** The query has other anchors too, so the same document may reach it twice. */
+  readonly shared: boolean;
 }
 
 type Language = PreparedDocument["lang"];
@@ -23,7 +33,7 @@ const LANGUAGES: readonly Language[] = ["ru", "kk"];
 export class QueryIndex<T extends string> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly byId = new Map<T, Entry<T>>();
-  private readonly buckets: Record<Language, Map<string, Entry<T>[]>> = { ru: new Map(), kk: new Map() };
+  private readonly buckets: Record<Language, Map<string, Posting<T>[]>> = { ru: new Map(), kk: new Map() };
   private visit = 0;
 
   /** Number of distinct ids indexed. */
@@ -42,17 +52,19 @@ export class QueryIndex<T extends string> {
     const text = normalizeQuery(query);
     let entry = this.entries.get(text);
     if (entry === undefined) {
-      entry = { text, compiled: compileQuery(query), ids: new Set(), visited: 0 };
+      entry = { text, compiled: compileQuery(query), ids: [], visited: 0 };
       this.entries.set(text, entry);
       for (const lang of LANGUAGES) {
-        for (const stem of entry.compiled[lang].anchors) {
+        const { anchors, anchorIsMatch, test } = entry.compiled[lang];
+        const posting: Posting<T> = { entry, test: anchorIsMatch ? undefined : test, shared: anchors.length > 1 };
+        for (const stem of anchors) {
           const bucket = this.buckets[lang].get(stem);
-          if (bucket === undefined) this.buckets[lang].set(stem, [entry]);
-          else bucket.push(entry);
+          if (bucket === undefined) this.buckets[lang].set(stem, [posting]);
+          else bucket.push(posting);
         }
       }
     }
-    entry.ids.add(id);
+    entry.ids.push(id);
     this.byId.set(id, entry);
   }
 
@@ -61,14 +73,14 @@ export class QueryIndex<T extends string> {
     const entry = this.byId.get(id);
     if (entry === undefined) return false;
     this.byId.delete(id);
-    entry.ids.delete(id);
-    if (entry.ids.size > 0) return true;
+    entry.ids.splice(entry.ids.indexOf(id), 1);
+    if (entry.ids.length > 0) return true;
     this.entries.delete(entry.text);
     for (const lang of LANGUAGES) {
       for (const stem of entry.compiled[lang].anchors) {
         const bucket = this.buckets[lang].get(stem);
         if (bucket === undefined) continue;
-        const at = bucket.indexOf(entry);
+        const at = bucket.findIndex((posting) => posting.entry === entry);
         if (at >= 0) bucket.splice(at, 1);
         if (bucket.length === 0) this.buckets[lang].delete(stem);
       }
@@ -84,12 +96,15 @@ export class QueryIndex<T extends string> {
     for (const stem of doc.stems.keys()) {
       const bucket = buckets.get(stem);
       if (bucket === undefined) continue;
-      for (const entry of bucket) {
-        if (entry.visited === visit) continue;
-        entry.visited = visit;
-        const compiled = entry.compiled[doc.lang];
-        if (compiled.anchorIsMatch || evaluateCompiled(compiled.node, doc)) {
-          for (const id of entry.ids) matched.push(id);
+      for (let p = 0; p < bucket.length; p++) {
+        const { entry, test, shared } = bucket[p] as Posting<T>;
+        if (shared) {
+          if (entry.visited === visit) continue;
+          entry.visited = visit;
+        }
+        if (test === undefined || test(doc)) {
+          const ids = entry.ids;
+          for (let i = 0; i < ids.length; i++) matched.push(ids[i] as T);
         }
       }
     }

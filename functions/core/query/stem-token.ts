@@ -53,6 +53,17 @@ function stemUncached(token: string, kazakhText: boolean): string {
 const CACHE_LIMIT = 200_000;
 const cache = [new Map<string, string>(), new Map<string, string>()] as const;
 
+// One string object per distinct stem: the index compares a query's stems with a document's millions
+// of times, and identical objects compare without reading their characters.
+const interned = new Map<string, string>();
+function intern(stem: string): string {
+  const known = interned.get(stem);
+  if (known !== undefined) return known;
+  if (interned.size >= CACHE_LIMIT) interned.clear();
+  interned.set(stem, stem);
+  return stem;
+}
+
 /**
  * Stem of one normalized token (from tokenize). Queries and documents both go through this function,
  * with the document's language, so a word always agrees with itself. Latin -> English snowball;
@@ -64,7 +75,7 @@ export function stemToken(token: string, langHint?: LanguageHint): string {
   const memo = cache[kazakhText ? 1 : 0];
   const known = memo.get(token);
   if (known !== undefined) return known;
-  const stem = stemUncached(token, kazakhText);
+  const stem = intern(stemUncached(token, kazakhText));
   if (memo.size >= CACHE_LIMIT) memo.clear();
   memo.set(token, stem);
   return stem;
