@@ -70,7 +70,7 @@ export function recordMocks() {
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com" };
         case "aws:iam/getPolicyDocument:getPolicyDocument":
-          return { json: policyDocument(args.inputs) };
+          return { ...args.inputs, json: policyDocument(args.inputs) };
         default:
           return {};
       }

@@ -12,6 +12,18 @@ import { startRpcStub } from "./rpc-stub.js";
 interface PulumiRuntime {
   setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
   runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
+  registerStackTransformation(t: (args: TransformArgs) => undefined): void;
+}
+interface TransformArgs {
+  type: string;
+  name: string;
+  opts: { retainOnDelete?: boolean; protect?: boolean };
+}
+/** Resource options that the mocks never see, captured after SST's own transformations ran. */
+export interface RecordedOptions {
+  readonly type: string;
+  readonly name: string;
+  readonly retainOnDelete: boolean;
 }
 interface AppResult {
   name: string;
@@ -67,9 +79,18 @@ export async function runInChild({ pulumi, config, run, root, platform }: ChildI
   const { mocks, resources } = recordMocks();
   await pulumi.runtime.setMocks(mocks, app.name, stage, false);
   try {
-    const outputs = await pulumi.runtime.runInPulumiStack(() => run(config.run));
+    const options: RecordedOptions[] = [];
+    const program = () => {
+      // Registered inside the program, so after run.ts's retain-on-delete transformation.
+      pulumi.runtime.registerStackTransformation(({ type, name, opts }) => {
+        options.push({ type, name, retainOnDelete: opts.retainOnDelete === true });
+        return undefined;
+      });
+      return config.run();
+    };
+    const outputs = await pulumi.runtime.runInPulumiStack(() => run(program));
     await settle(() => resources.length + stub.builds.length);
-    writeFileSync(resultFile, JSON.stringify({ app: $app, outputs, resources, builds: stub.builds }));
+    writeFileSync(resultFile, JSON.stringify({ app: $app, outputs, resources, options, builds: stub.builds }));
   } finally {
     await stub.close();
   }

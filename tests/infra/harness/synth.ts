@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import type { RecordedResource } from "./record-mocks.js";
+import type { RecordedOptions } from "./run-in-child.js";
 import type { RecordedBuild } from "./rpc-stub.js";
 
 const run = promisify(execFile);
@@ -23,6 +24,7 @@ export interface Synth {
   readonly app: { name: string; stage: string; removal: string; protect: boolean };
   readonly outputs: Record<string, unknown>;
   readonly resources: readonly RecordedResource[];
+  readonly options: readonly RecordedOptions[];
   readonly builds: readonly RecordedBuild[];
 }
 
