@@ -3,13 +3,17 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DabylError, NotFoundError, ValidationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import { applyMiddlewares, type HttpOptions } from "./middleware/apply-middlewares.js";
+import { registerOpenApi } from "./openapi.js";
 import { problem, type InvalidParam } from "./problem.js";
+import { registerAdmin, type AdminDeps } from "./routes/admin.js";
 import { registerFx, type FxDeps } from "./routes/fx.js";
+import { registerHeadlineFeeds } from "./routes/headline-feeds.js";
 import { registerHeadlines, type HeadlinesDeps } from "./routes/headlines.js";
 import { registerHealth } from "./routes/health.js";
 import { registerSources, type SourcesDeps } from "./routes/sources.js";
 
-export type ApiDeps = HeadlinesDeps & SourcesDeps & FxDeps & { readonly log: Logger };
+export type ApiDeps = HeadlinesDeps & SourcesDeps & FxDeps & AdminDeps & HttpOptions & { readonly log: Logger };
 
 type ZodIssueLike = { path: PropertyKey[]; message: string };
 
@@ -28,9 +32,13 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       }
     },
   });
+  applyMiddlewares(app, deps);
+  registerOpenApi(app);
 
   registerHealth(app);
   registerHeadlines(app, deps);
+  registerHeadlineFeeds(app, deps);
+  registerAdmin(app, deps);
   registerSources(app, deps);
   registerFx(app, deps);
 
@@ -42,7 +50,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     }
     if (e instanceof NotFoundError) return problem(c, 404, e.message);
     if (e instanceof HTTPException) return problem(c, e.status as ContentfulStatusCode, e.message || "request failed");
-    deps.log.error("request failed", {
+    // The request's own logger carries its id, so the line can be found from the X-Request-Id a caller reports.
+    (c.get("log") ?? deps.log).error("request failed", {
       method: c.req.method,
       path: c.req.path,
       code: e instanceof DabylError ? e.code : undefined,

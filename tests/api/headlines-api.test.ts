@@ -133,7 +133,7 @@ describe("errors", () => {
   it("a storage failure is a 500 problem without internals", async () => {
     const broken = createApp({
       ...db.stores,
-      headlines: { ...db.stores.headlines, list: () => Promise.reject(new Error("secret table dabyl-prod at 10.0.0.1")) },
+      search: { search: () => Promise.reject(new Error("secret table dabyl-prod at 10.0.0.1")) },
       sources,
       log: silentLogger,
     });

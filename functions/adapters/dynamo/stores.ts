@@ -1,10 +1,13 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { makeFxStore, type FxStore } from "./fx-store.js";
+import { makeHeadlineSearch, type HeadlineSearch } from "./headline-search.js";
 import { makeHeadlineStore, type HeadlineStore } from "./headline-store.js";
 import { makeSourceStateStore, type SourceStateStore } from "./source-state-store.js";
 
 export interface Stores {
   readonly headlines: HeadlineStore;
+  /** Filtered, bounded walks over the newest-first indexes (GET /headlines, feeds out). */
+  readonly search: HeadlineSearch;
   readonly states: SourceStateStore;
   readonly fx: FxStore;
 }
@@ -13,6 +16,7 @@ export interface Stores {
 export function makeStores(doc: DynamoDBDocumentClient, tableName: string): Stores {
   return {
     headlines: makeHeadlineStore(doc, tableName),
+    search: makeHeadlineSearch(doc, tableName),
     states: makeSourceStateStore(doc, tableName),
     fx: makeFxStore(doc, tableName),
   };

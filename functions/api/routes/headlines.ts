@@ -1,39 +1,32 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { HeadlineSearch } from "../../adapters/dynamo/headline-search.js";
 import type { HeadlineStore } from "../../adapters/dynamo/headline-store.js";
 import type { Source } from "../../config/sources.js";
-import { defaults } from "../../config/settings.js";
-import { NotFoundError, ValidationError } from "../../core/errors.js";
-import { HeadlinePageSchema, HeadlineSchema, ProblemSchema, problemResponses } from "../schemas.js";
+import { NotFoundError } from "../../core/errors.js";
+import { HeadlineFilters, toSearchRequest } from "../headline-filters.js";
+import { groupByStory, HeadlineListSchema, toApiHeadline } from "../headline-schemas.js";
+import { HeadlineSchema, ProblemSchema, problemResponses } from "../schemas.js";
 
 export interface HeadlinesDeps {
   readonly headlines: HeadlineStore;
+  readonly search: HeadlineSearch;
   readonly sources: readonly Source[];
+  /** Headlines read at most per request while q/topic filters in memory (default 1000). */
+  readonly searchScanLimit?: number;
 }
-
-const ListQuery = z.object({
-  lang: z
-    .string()
-    .regex(/^[a-z]{2}$/, "must be a two-letter language code such as ru, kk or en")
-    .optional()
-    .openapi({ example: "ru" }),
-  source: z.string().min(1).max(64).optional().openapi({ example: "tengrinews-ru" }),
-  limit: z.coerce
-    .number({ error: "must be a whole number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(defaults.maxPageSize, `must be at most ${defaults.maxPageSize}`)
-    .default(defaults.pageSize)
-    .openapi({ example: 20 }),
-  cursor: z.string().min(1).max(2048).optional().openapi({ description: "nextCursor of the previous page" }),
-});
 
 const listRoute = createRoute({
   method: "get",
   path: "/headlines",
-  summary: "Latest headlines, newest first",
-  request: { query: ListQuery },
+  summary: "Search and list headlines, newest first",
+  description:
+    "Ordered by publishedAt, newest first, then by id. With q or topic the newest-first index is read in pages and " +
+    "matched in memory, at most a bounded number of headlines per request: a page may then hold fewer than limit " +
+    "items (even none) with a nextCursor and scan.limitReached = true; follow nextCursor to search further back, " +
+    "or narrow the search with since/until, source or lang.",
+  request: { query: HeadlineFilters },
   responses: {
-    200: { description: "One page of headlines", content: { "application/json": { schema: HeadlinePageSchema } } },
+    200: { description: "One page of headlines", content: { "application/json": { schema: HeadlineListSchema } } },
     ...problemResponses,
   },
 });
@@ -42,7 +35,7 @@ const getRoute = createRoute({
   method: "get",
   path: "/headlines/{id}",
   summary: "One headline",
-  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  request: { params: z.object({ id: z.string().min(1).max(64).openapi({ example: "Xk3fP0q9LmT2aBcD" }) }) },
   responses: {
     200: { description: "The headline", content: { "application/json": { schema: HeadlineSchema } } },
     404: { description: "No such headline", content: { "application/problem+json": { schema: ProblemSchema } } },
@@ -52,18 +45,25 @@ const getRoute = createRoute({
 
 export function registerHeadlines(app: OpenAPIHono, deps: HeadlinesDeps) {
   app.openapi(listRoute, async (c) => {
-    const q = c.req.valid("query");
-    if (q.source && !deps.sources.some((s) => s.id === q.source)) {
-      throw new ValidationError("source", `unknown source "${q.source}"; GET /sources lists them`);
-    }
-    const page = await deps.headlines.list(q);
-    return c.json(page, 200);
+    const filters = c.req.valid("query");
+    const page = await deps.search.search(toSearchRequest(filters, deps.sources, deps.searchScanLimit));
+    const items = filters.group === "story" ? groupByStory(page.items) : page.items.map(toApiHeadline);
+    c.header("Cache-Control", "public, max-age=60");
+    return c.json(
+      {
+        items,
+        nextCursor: page.nextCursor,
+        scan: { examined: page.examined, limitReached: page.scanLimitReached, oldestExamined: page.oldestExamined },
+      },
+      200,
+    );
   });
 
   app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid("param");
     const item = await deps.headlines.get(id);
     if (!item) throw new NotFoundError(`no headline with id "${id}"`);
-    return c.json(item, 200);
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(toApiHeadline(item), 200);
   });
 }

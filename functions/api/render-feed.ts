@@ -1,0 +1,75 @@
+import { Feed, type Item } from "feed";
+import type { Headline } from "../core/feeds/headline.js";
+
+export type FeedFormat = "rss" | "atom" | "json";
+
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+};
+
+export interface FeedMeta {
+  readonly title: string;
+  readonly description: string;
+  /** Absolute URLs of this search in each format (without cursor): each format's self link. */
+  readonly self: Record<FeedFormat, string>;
+  /** The same search as the JSON list API. */
+  readonly home: string;
+  /** Base for per-headline ids: `${apiBase}/headlines/<id>`. */
+  readonly apiBase: string;
+  readonly lang?: string | undefined;
+}
+
+// XML 1.0 forbids most control characters, and "]]>" would end the CDATA sections the library writes.
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/]]>/g, "]] >");
+const escapeHtml = (s: string) => clean(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * RSS 2.0, Atom 1.0 or JSON Feed 1.1 for a page of headlines. Titles are text in RSS and JSON Feed but
+ * HTML in the library's Atom output, and summaries are HTML everywhere, so each is escaped where the
+ * format reads HTML. The feed's date is its newest item's, so the body (and its ETag) only changes
+ * when the headlines do.
+ */
+export function renderFeed(format: FeedFormat, items: readonly Headline[], meta: FeedMeta): string {
+  const newest = items[0] ? new Date(items[0].publishedAt) : new Date(0);
+  const feed = new Feed({
+    id: meta.self[format],
+    title: meta.title,
+    description: meta.description,
+    link: meta.home,
+    ...(meta.lang ? { language: meta.lang } : {}),
+    updated: newest,
+    generator: "dabyl",
+    copyright: "Headlines belong to their publishers",
+    ttl: 5,
+    feedLinks: { rss: meta.self.rss, atom: meta.self.atom, json: meta.self.json },
+    // Atom needs an author on the feed when entries carry none.
+    author: { name: "dabyl" },
+  });
+  for (const h of items) {
+    const date = new Date(h.publishedAt);
+    const item: Item = {
+      title: format === "atom" ? escapeHtml(h.title) : clean(h.title),
+      id: `${meta.apiBase}/headlines/${encodeURIComponent(h.id)}`,
+      link: h.link,
+      description: h.summary ? escapeHtml(h.summary) : escapeHtml(h.title),
+      date,
+      published: date,
+    };
+    feed.addItem(item);
+  }
+  if (format === "rss") return feed.rss2();
+  if (format === "atom") return feed.atom1();
+  return toJsonFeed11(feed.json1(), meta);
+}
+
+/** The library writes JSON Feed 1.0; 1.1 renamed author to authors and added language. */
+function toJsonFeed11(json: string, meta: FeedMeta): string {
+  const doc = JSON.parse(json) as Record<string, unknown> & { items: Record<string, unknown>[] };
+  const { author, version: _v1, ...rest } = doc;
+  const out: Record<string, unknown> = { version: "https://jsonfeed.org/version/1.1", ...rest };
+  if (author) out.authors = [author];
+  if (meta.lang) out.language = meta.lang;
+  return JSON.stringify(out);
+}
