@@ -34,14 +34,24 @@ export async function readBody(res: IncomingMessage, maxBytes: number): Promise<
   }
   const chunks: Buffer[] = [];
   let total = 0;
+  let over = false;
   const sink = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       total += chunk.length;
-      if (total > maxBytes) throw new BodyTooLarge();
+      if (total > maxBytes) {
+        over = true;
+        throw new BodyTooLarge();
+      }
       chunks.push(chunk);
     }
   };
-  if (decoder) await pipeline(res, decoder, sink);
-  else await pipeline(res, sink);
+  try {
+    if (decoder) await pipeline(res, decoder, sink);
+    else await pipeline(res, sink);
+  } catch (e) {
+    // Tearing the pipeline down can surface as an abort from another stage; the cause is the cap.
+    if (over) throw new BodyTooLarge();
+    throw e;
+  }
   return Buffer.concat(chunks, total);
 }
