@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { makeAlertStores, type AlertStores } from "./alert-stores.js";
 import { makeFxStore, type FxStore } from "./fx-store.js";
 import { makeHeadlineSearch, type HeadlineSearch } from "./headline-search.js";
 import { makeHeadlineStore, type HeadlineStore } from "./headline-store.js";
@@ -10,6 +11,8 @@ export interface Stores {
   readonly search: HeadlineSearch;
   readonly states: SourceStateStore;
   readonly fx: FxStore;
+  /** Alert topics, subscriptions, deliveries, rate limits and short links. */
+  readonly alertStores: AlertStores;
 }
 
 /** Every DynamoDB-backed store, over one client and table. */
@@ -19,5 +22,6 @@ export function makeStores(doc: DynamoDBDocumentClient, tableName: string): Stor
     search: makeHeadlineSearch(doc, tableName),
     states: makeSourceStateStore(doc, tableName),
     fx: makeFxStore(doc, tableName),
+    alertStores: makeAlertStores(doc, tableName),
   };
 }

@@ -16,3 +16,62 @@ export interface AlertMessage {
 
 /** UI language of a message: the headline's language, Cyrillic Kazakh or Russian, or English. */
 export type MessageLanguage = "ru" | "kk" | "en";
+
+/** One alert topic: one SNS topic, shared by everyone who asked for the same canonical query or condition. */
+export interface AlertTopic {
+  readonly key: string;
+  readonly kind: TopicKind;
+  /** normalizeQuery's text, or the FX condition's canonical text. */
+  readonly canonical: string;
+  /** The curated topic's id when the topic is a curated one. */
+  readonly topicId?: string | undefined;
+  /** What messages say the subscriber is watching. */
+  readonly label: string;
+  readonly snsName: string;
+  readonly topicArn: string;
+  readonly createdAt: string;
+  readonly subscribers: number;
+  /** When the topic last went from no subscribers to one; headlines stored before it never alert. */
+  readonly activeSince?: string | undefined;
+}
+
+/** One person's alert. The address itself is not stored: SNS holds it; we keep a keyed hash for limits. */
+export interface AlertSubscription {
+  readonly id: string;
+  readonly topicKey: string;
+  readonly channel: Channel;
+  readonly status: AlertStatus;
+  /** SHA-256 of the manage token; the token itself exists only in the creator's hands. */
+  readonly tokenHash: string;
+  /** HMAC of the normalized address under a per-deployment secret. */
+  readonly addressHash: string;
+  readonly subscriptionArn: string;
+  readonly createdAt: string;
+}
+
+export type DeliveryStatus = "pending" | "sent" | "held" | "failed";
+
+/** One (topic, story) alert: recorded before publishing so a crash or retry never loses or repeats it. */
+export interface Delivery {
+  readonly topicKey: string;
+  /** "STORY#<storyId>" or "FX#<date>#<rate>". */
+  readonly itemKey: string;
+  readonly status: DeliveryStatus;
+  /** The texts composed when the alert was recorded; retries send exactly these. */
+  readonly message: AlertMessage;
+  readonly createdAt: string;
+  readonly attempts: number;
+  /** Start of the flood window whose slot this delivery holds, once reserved. */
+  readonly window?: string | undefined;
+  readonly lastError?: string | undefined;
+}
+
+/** One topic's clock hour: slots used, alerts held back, and how many of those a summary covered. */
+export interface FloodWindow {
+  readonly topicKey: string;
+  readonly start: string;
+  readonly end: string;
+  readonly sent: number;
+  readonly held: number;
+  readonly summarized: number;
+}

@@ -1,5 +1,6 @@
 // Alerts core: what jobs/deliver-alerts.ts, the alert routes and the SNS adapter share.
-export type { AlertMessage, AlertStatus, Channel, MessageLanguage, TopicKind } from "./alert-types.js";
+export type { AlertMessage, AlertStatus, AlertSubscription, AlertTopic, Channel, Delivery, DeliveryStatus, FloodWindow, MessageLanguage, TopicKind } from "./alert-types.js";
+export { bearerToken, hashManageToken, manageTokenMatches } from "./manage-token.js";
 export { composeFloodSummary, composeFxAlert, composeHeadlineAlert, emailSubject, MAX_SMS_SEGMENTS, MAX_SUBJECT_LENGTH } from "./compose-alert.js";
 export type { FloodSummaryInput, FxAlertInput, HeadlineAlertInput } from "./compose-alert.js";
 export { floodDecision, floodWindow, isAlertable, summaryDue } from "./flood-control.js";

@@ -1,0 +1,22 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { makeAlertStore, type AlertStore } from "./alert-store.js";
+import { makeDeliveryStore, type DeliveryStore } from "./delivery-store.js";
+import { makeRateLimitStore, type RateLimitStore } from "./rate-limit-store.js";
+import { makeShortLinkStore, type ShortLinkStore } from "./short-link-store.js";
+
+/** Everything alerts keep in DynamoDB, over the shared table. */
+export interface AlertStores {
+  readonly alerts: AlertStore;
+  readonly deliveries: DeliveryStore;
+  readonly rateLimits: RateLimitStore;
+  readonly shortLinks: ShortLinkStore;
+}
+
+export function makeAlertStores(doc: DynamoDBDocumentClient, tableName: string): AlertStores {
+  return {
+    alerts: makeAlertStore(doc, tableName),
+    deliveries: makeDeliveryStore(doc, tableName),
+    rateLimits: makeRateLimitStore(doc, tableName),
+    shortLinks: makeShortLinkStore(doc, tableName),
+  };
+}
