@@ -12,6 +12,10 @@ export interface Resources {
   readonly stage: string;
   /** API key for admin routes; undefined disables them (401 always). */
   readonly adminApiKey: string | undefined;
+  /** Origins the API allows cross-origin (DABYL_CORS_ORIGINS, comma-separated); ["*"] by default. */
+  readonly corsOrigins: readonly string[];
+  /** Requests per minute per client (DABYL_RATE_LIMIT_PER_MINUTE; 0 turns the limit off); 600 by default. */
+  readonly rateLimitPerMinute: number;
 }
 
 type Linked = { Table?: { name: string }; App?: { stage: string }; AdminApiKey?: { value: string } };
@@ -40,6 +44,8 @@ export function readResources(env: NodeJS.ProcessEnv = process.env): Resources {
     tableName: l.Table?.name ?? env.DABYL_TABLE_NAME ?? "dabyl",
     stage: l.App?.stage ?? env.DABYL_STAGE ?? "local",
     adminApiKey: l.AdminApiKey?.value ?? env.DABYL_ADMIN_API_KEY ?? undefined,
+    corsOrigins: (env.DABYL_CORS_ORIGINS ?? "*").split(",").map((o) => o.trim()).filter(Boolean),
+    rateLimitPerMinute: env.DABYL_RATE_LIMIT_PER_MINUTE ? Math.max(0, Number(env.DABYL_RATE_LIMIT_PER_MINUTE) || 0) : 600,
   };
 }
 

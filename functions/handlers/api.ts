@@ -4,10 +4,17 @@ import { makeStores } from "../adapters/dynamo/stores.js";
 import { createLogger } from "../adapters/log.js";
 import { readResources } from "../adapters/resources.js";
 import { createApp } from "../api/app.js";
+import { httpOptionsFrom } from "../api/http-options.js";
 import { builtinSources } from "../config/sources.js";
 
 const resources = readResources();
 const log = createLogger();
 const stores = makeStores(createDocumentClient(), resources.tableName);
 
-export const handler = handle(createApp({ ...stores, sources: builtinSources, log }));
+// POST /admin/poll runs the poll jobs in this process; loaded on first use so cold starts stay lean.
+const runPollers = async () => {
+  const feeds = await import("./poll-feeds.js");
+  return feeds.handler();
+};
+
+export const handler = handle(createApp({ ...stores, sources: builtinSources, log, ...httpOptionsFrom(resources), runPollers }));

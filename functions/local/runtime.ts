@@ -5,7 +5,9 @@ import { createDocumentClient } from "../adapters/dynamo/client.js";
 import { createTableIfMissing } from "../adapters/dynamo/create-table.js";
 import { makeStores } from "../adapters/dynamo/stores.js";
 import { fetchFeed as realFetchFeed, type FetchFeed } from "../adapters/http/fetch-feed.js";
-import { createApp } from "../api/app.js";
+import { createApp, type ApiDeps } from "../api/app.js";
+import { httpOptionsFrom } from "../api/http-options.js";
+import { readResources } from "../adapters/resources.js";
 import { feedPollSettings } from "../config/settings.js";
 import type { Source } from "../config/sources.js";
 import { tableSchema } from "../config/table.js";
@@ -25,6 +27,8 @@ export interface RuntimeOptions {
   readonly tableName?: string;
   readonly log: Logger;
   readonly fetchFeed?: FetchFeed;
+  /** API settings (admin key, CORS, rate limit); read from the environment when absent. */
+  readonly api?: Partial<Pick<ApiDeps, "adminApiKey" | "corsOrigins" | "rateLimit">>;
 }
 
 export interface Runtime {
@@ -43,7 +47,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   await createTableIfMissing(doc, tableName, tableSchema);
   const stores = makeStores(doc, tableName);
 
-  const app = createApp({ ...stores, sources: opts.sources, log: opts.log });
+  const api = { ...httpOptionsFrom(readResources()), ...opts.api };
+  // POST /admin/poll runs the same pollers as the schedule (runtime is assigned before any request).
+  const app = createApp({ ...stores, sources: opts.sources, log: opts.log, ...api, runPollers: () => runtime.pollNow() });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? "127.0.0.1" }, () => resolve(s));
   });
@@ -62,7 +68,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     (e) => opts.log.error("feed poll failed", { err: (e as Error).message }),
   );
 
-  return {
+  const runtime: Runtime = {
     url,
     pollNow: () => feeds.runNow(),
     async stop() {
@@ -75,4 +81,5 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await dynamo.close();
     },
   };
+  return runtime;
 }
