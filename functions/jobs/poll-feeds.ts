@@ -75,7 +75,8 @@ async function fetchAndStore(cycle: Cycle, source: Source, prev: SourceState, st
     lastModified: prev.lastModified ?? null,
   });
   if (!fetched.ok) {
-    const retryAt = fetched.error instanceof FetchError ? fetched.error.retryAt : undefined;
+    const after = fetched.error instanceof FetchError ? fetched.error.retryAfterMs : undefined;
+    const retryAt = after !== undefined ? new Date(started.getTime() + after) : undefined;
     return { outcome: { ok: false, error: fetched.error.message, ...(retryAt ? { retryAt } : {}) }, inserted: 0, updated: 0 };
   }
   const f = fetched.value;

@@ -2,7 +2,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { ok, err, type FeedError, type Result } from "../../core/errors.js";
-import { FetchError, megabytes, parseRetryAfter, seconds } from "../../core/feeds/fetch-error.js";
+import { FetchError, duration, megabytes, parseRetryAfter, seconds } from "../../core/feeds/fetch-error.js";
 import { BodyTooLarge, UnsupportedEncoding, readBody } from "./read-body.js";
 
 export interface FetchOptions {
@@ -133,10 +133,10 @@ export function makeFetchFeed(tuning: FetchTuning = {}): FetchFeed {
         }
         if (status < 200 || status > 299 || status === 204) {
           res.destroy();
-          const retryAt = status === 429 || status === 503 ? parseRetryAfter(header("retry-after"), (tuning.now ?? (() => new Date()))()) : undefined;
+          const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(header("retry-after"), (tuning.now ?? (() => new Date()))()) : undefined;
           const words = STATUS_WORDS[status];
-          const message = `HTTP ${status}${words ? ` (${words})` : ""}${retryAt ? `, retry after ${retryAt.toISOString()}` : ""}`;
-          return err(new FetchError("http_status", message, { retryAt }));
+          const message = `HTTP ${status}${words ? ` (${words})` : ""}${retryAfterMs !== undefined ? `, retry after ${duration(retryAfterMs)}` : ""}`;
+          return err(new FetchError("http_status", message, { ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }));
         }
         try {
           const body = await readBody(res, opts.maxBytes);
