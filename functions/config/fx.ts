@@ -15,7 +15,12 @@ export const fxSettings = {
   backfillPauseMs: 1000,
 } as const;
 
-export type FxPollSettings = Pick<typeof fxSettings, "maxDailyMove" | "timeoutMs" | "maxBytes" | "pollMinutes">;
+export interface FxPollSettings {
+  readonly maxDailyMove: number;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly pollMinutes: number;
+}
 
 /** The daily document URL for one date: `${base}/get_rates.cfm?fdate=dd.mm.yyyy`. */
 export function nbkDailyUrl(baseUrl: string, nbkDate: string): string {

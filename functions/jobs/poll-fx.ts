@@ -68,6 +68,11 @@ async function pollOne(deps: PollFxDeps, source: Source): Promise<FxPollReport> 
       const result = acceptRates({ latest, suspects }, snapshot.rates, { maxDailyMove: deps.settings.maxDailyMove, source: source.id });
       // History first: if the latest write then fails, the next poll rewrites both.
       await deps.fx.putHistory(result.changed);
+      // Days written here need no backfill.
+      for (const date of new Set(result.changed.map((r) => r.date))) {
+        const count = snapshot.rates.filter((r) => r.date === date).length;
+        await deps.fx.markFetched({ date, published: date, count, fetchedAt: started.toISOString() });
+      }
       await deps.fx.putLatest(result.changed);
       await deps.fx.replaceSuspects(result.suspects);
       for (const e of result.events) {

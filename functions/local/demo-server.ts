@@ -3,11 +3,13 @@ import type { AddressInfo } from "node:net";
 import { Feed } from "feed";
 import { Hono } from "hono";
 import type { Source } from "../config/sources.js";
+import { fromNbkDate } from "../core/fx/index.js";
 import type { DemoFeed } from "./demo-feeds.js";
+import { renderNbkDaily, renderNbkRss } from "./demo-nbk.js";
 
 export interface DemoServer {
   readonly url: string;
-  /** Sources pointing at this server, one per demo feed. */
+  /** Sources pointing at this server: one per demo feed, and demo-nbk (kind "nbk-rates"). */
   readonly sources: Source[];
   close(): Promise<void>;
 }
@@ -51,6 +53,15 @@ export async function startDemoServer(feeds: readonly DemoFeed[], port = 0, now:
     const { body, type } = renderDemoFeed(feed, baseUrl, now());
     return c.body(body, 200, { "content-type": type });
   });
+  // The National Bank's two formats, so the demo shows rates and fx:backfill works without internet.
+  // A fresh headers object per response: Hono takes ownership of the one it is given.
+  const xml = () => ({ "content-type": "text/xml; charset=utf-8" });
+  app.get("/nbk/rates_all.xml", (c) => c.body(renderNbkRss(now()), 200, xml()));
+  app.get("/nbk/get_rates.cfm", (c) => {
+    const date = fromNbkDate(c.req.query("fdate") ?? "");
+    if (!date) return c.text("fdate must be dd.mm.yyyy", 400);
+    return c.body(renderNbkDaily(date, now()), 200, xml());
+  });
   app.get("/articles/:slug", (c) => {
     const item = feeds.flatMap((f) => f.items).find((i) => i.slug === c.req.param("slug"));
     if (!item) return c.text("no such article", 404);
@@ -62,7 +73,10 @@ export async function startDemoServer(feeds: readonly DemoFeed[], port = 0, now:
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: baseUrl,
-    sources: feeds.map((f) => ({ id: f.id, kind: "rss" as const, url: `${baseUrl}/feeds/${f.id}.xml`, lang: f.lang })),
+    sources: [
+      ...feeds.map((f) => ({ id: f.id, kind: "rss" as const, url: `${baseUrl}/feeds/${f.id}.xml`, lang: f.lang })),
+      { id: "demo-nbk", kind: "nbk-rates" as const, url: `${baseUrl}/nbk/rates_all.xml` },
+    ],
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

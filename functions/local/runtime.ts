@@ -8,11 +8,13 @@ import { fetchFeed as realFetchFeed, type FetchFeed } from "../adapters/http/fet
 import { createApp, type ApiDeps } from "../api/app.js";
 import { httpOptionsFrom } from "../api/http-options.js";
 import { readResources } from "../adapters/resources.js";
+import { fxSettings } from "../config/fx.js";
 import { feedPollSettings } from "../config/settings.js";
 import type { Source } from "../config/sources.js";
 import { tableSchema } from "../config/table.js";
 import type { Logger } from "../core/logger.js";
 import { pollFeeds } from "../jobs/poll-feeds.js";
+import { pollFx } from "../jobs/poll-fx.js";
 import { startDynalite } from "./dynamo-local.js";
 import { schedule } from "./scheduler.js";
 
@@ -23,6 +25,8 @@ export interface RuntimeOptions {
   readonly host?: string;
   readonly sources: readonly Source[];
   readonly feedPollMinutes: number;
+  /** Minutes between polls of "nbk-rates" sources; default 60. */
+  readonly fxPollMinutes?: number;
   readonly retentionDays?: number;
   readonly tableName?: string;
   readonly log: Logger;
@@ -68,11 +72,28 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     (e) => opts.log.error("feed poll failed", { err: (e as Error).message }),
   );
 
+  // FX: once at boot, then hourly, for the "nbk-rates" sources only.
+  const fxSources = opts.sources.filter((s) => s.kind === "nbk-rates");
+  const fxPollMinutes = opts.fxPollMinutes ?? fxSettings.pollMinutes;
+  const fx = fxSources.length === 0
+    ? undefined
+    : schedule(
+        () =>
+          pollFx(
+            { ...stores, fetchFeed: opts.fetchFeed ?? realFetchFeed, log: opts.log.child({ job: "poll-fx" }), now: () => new Date(), settings: { ...fxSettings, pollMinutes: fxPollMinutes } },
+            fxSources,
+          ),
+        fxPollMinutes * 60_000,
+        (e) => opts.log.error("FX poll failed", { err: (e as Error).message }),
+      );
+
   const runtime: Runtime = {
     url,
-    pollNow: () => feeds.runNow(),
+    pollNow: async () => {
+      await Promise.all([feeds.runNow(), fx?.runNow()]);
+    },
     async stop() {
-      await feeds.stop();
+      await Promise.all([feeds.stop(), fx?.stop()]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
