@@ -31,9 +31,10 @@ export function buildOpenApiDocument(app: OpenAPIHono): Record<string, unknown> 
     components?: Record<string, Record<string, unknown>>;
   };
   for (const item of Object.values(doc.paths ?? {})) {
-    for (const op of Object.values(item)) {
+    for (const [method, op] of Object.entries(item)) {
       if (!op || typeof op !== "object" || !("responses" in op)) continue;
       op.responses = { ...COMMON_RESPONSES, ...op.responses };
+      if (method === "get" && !op.responses["304"]) op.responses["304"] = { description: "Not Modified: the copy named by If-None-Match is current" };
       if ((op.parameters?.length || op.requestBody) && !op.responses["400"]) op.responses["400"] = problemResponse("A parameter is invalid");
     }
   }
