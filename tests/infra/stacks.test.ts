@@ -2,23 +2,28 @@
  * The deployed shape of dabyl, checked offline: sst.config.ts runs under Pulumi's mocks (see
  * harness/synth.ts) for a production and a dev stage, and these tests read what it registered.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tableSchema } from "../../functions/config/table.js";
 import { snsActionsExpected, fakeAccount, fakeRegion } from "./harness/expected.js";
 import type { RecordedResource } from "./harness/record-mocks.js";
-import { bundleConfig, ensurePlatform, synth, type Synth } from "./harness/synth.js";
+import { bundleConfig, ensurePlatform, removeBundle, synth, type Synth } from "./harness/synth.js";
 
 const stages = ["prod", "dev"] as const;
 type Stage = (typeof stages)[number];
 const synths = {} as Record<Stage, Synth>;
+let bundle: string | undefined;
 
 beforeAll(async () => {
   // Generates .sst/platform when missing (about 40 s, npm registry only), else returns at once.
   await ensurePlatform();
-  const bundle = await bundleConfig();
-  const [prod, dev] = await Promise.all(stages.map((stage) => synth(bundle, stage)));
+  bundle = await bundleConfig();
+  const [prod, dev] = await Promise.all(stages.map((stage) => synth(bundle!, stage)));
   Object.assign(synths, { prod, dev });
 }, 300_000);
+
+afterAll(() => {
+  if (bundle) removeBundle(bundle);
+});
 
 const ofType = (s: Synth, type: string) => s.resources.filter((r) => r.type === type);
 const one = (s: Synth, type: string): RecordedResource => {

@@ -3,7 +3,7 @@
  * before it evaluates sst.config.ts ($app, $cli, $dev, SST_SERVER), installs Pulumi's mocks,
  * runs the config's run() in a mock stack and writes what was registered to a JSON file.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { recordMocks } from "./record-mocks.js";
@@ -34,25 +34,28 @@ interface AppResult {
 }
 export interface ChildInput {
   readonly pulumi: { runtime: PulumiRuntime };
+  /** @pulumi/pulumi/runtime/state.js, whose store tracks every promise the runtime created. */
+  readonly pulumiState: { getStore(): { leakCandidates: Set<unknown> } };
   readonly config: { app(input: { stage: string }): AppResult | Promise<AppResult>; run(): Promise<unknown> };
   readonly run: (program: () => Promise<unknown>) => Promise<unknown>;
   readonly root: string;
   readonly platform: string;
 }
 
-/** Resolves once no resource or build has been added for `quietMs`: applies finish after run() returns. */
-async function settle(count: () => number, quietMs = 300, maxMs = 20_000): Promise<void> {
+/**
+ * Resolves once Pulumi has no promise left in flight: applies keep registering resources after
+ * run() returns, and exiting before they finish makes Pulumi fail the process ("promises were
+ * still active") or, worse, leaves resources out of the record.
+ */
+async function settle(inFlight: () => number, maxMs = 60_000): Promise<void> {
   const start = Date.now();
-  let last = -1;
-  while (Date.now() - start < maxMs) {
-    const now = count();
-    if (now === last) return;
-    last = now;
-    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  while (inFlight() > 0) {
+    if (Date.now() - start > maxMs) throw new Error(`${inFlight()} Pulumi promises still pending after ${maxMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
-export async function runInChild({ pulumi, config, run, root, platform }: ChildInput): Promise<void> {
+export async function runInChild({ pulumi, pulumiState, config, run, root, platform }: ChildInput): Promise<void> {
   const stage = process.env.DABYL_SYNTH_STAGE ?? "dev";
   const resultFile = process.env.DABYL_SYNTH_RESULT ?? path.join(tmpdir(), "dabyl-synth.json");
   const app = await config.app({ stage });
@@ -89,9 +92,10 @@ export async function runInChild({ pulumi, config, run, root, platform }: ChildI
       return config.run();
     };
     const outputs = await pulumi.runtime.runInPulumiStack(() => run(program));
-    await settle(() => resources.length + stub.builds.length);
+    await settle(() => pulumiState.getStore().leakCandidates.size);
     writeFileSync(resultFile, JSON.stringify({ app: $app, outputs, resources, options, builds: stub.builds }));
   } finally {
     await stub.close();
+    rmSync(work, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@
  * node process per stage, and returns every registered resource and function build.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -17,8 +17,6 @@ const run = promisify(execFile);
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const platform = path.join(root, ".sst/platform");
-// Inside .sst/platform so the bundle's bare imports (@pulumi/*) resolve to SST's own copies.
-const outDir = path.join(platform, ".dabyl-synth");
 
 export interface Synth {
   readonly app: { name: string; stage: string; removal: string; protect: boolean };
@@ -36,15 +34,18 @@ export async function ensurePlatform(): Promise<void> {
   }
 }
 
-/** Bundles the config once; every stage runs the same bundle. */
+/** Bundles the config once; every stage runs the same bundle. Returns the bundle's path. */
 export async function bundleConfig(): Promise<string> {
-  mkdirSync(outDir, { recursive: true });
+  // Inside .sst/platform so the bundle's bare imports (@pulumi/*) resolve to SST's own copies;
+  // one folder per call so test runs in parallel (two checkouts of CI) do not collide.
+  const outDir = mkdtempSync(path.join(platform, ".dabyl-synth-"));
   // Some platform modules read $app while loading, before run-in-child knows the stage: give
   // them an object now and fill it in later (the CLI inlines it as a define instead).
   const prelude = path.join(outDir, "prelude.mjs");
   writeFileSync(prelude, `globalThis.$app = {};\nglobalThis.$cli = {};\nglobalThis.$dev = false;\n`);
   const entry = [
     `import * as pulumi from "@pulumi/pulumi";`,
+    `import * as pulumiState from "@pulumi/pulumi/runtime/state.js";`,
     // What the CLI's globals do for each provider in provider-lock.json, plus sst itself.
     `import * as aws from "@pulumi/aws";`,
     `import * as sst from ${JSON.stringify(path.join(platform, "src/components/index.ts"))};`,
@@ -52,7 +53,7 @@ export async function bundleConfig(): Promise<string> {
     `import { run } from ${JSON.stringify(path.join(platform, "src/auto/run.ts"))};`,
     `import config from ${JSON.stringify(path.join(root, "sst.config.ts"))};`,
     `import { runInChild } from ${JSON.stringify(path.join(root, "tests/infra/harness/run-in-child.ts"))};`,
-    `await runInChild({ pulumi, config, run, root: ${JSON.stringify(root)}, platform: ${JSON.stringify(platform)} });`,
+    `await runInChild({ pulumi, pulumiState, config, run, root: ${JSON.stringify(root)}, platform: ${JSON.stringify(platform)} });`,
     `process.exit(0);`,
   ].join("\n");
   const outfile = path.join(outDir, "synth.mjs");
@@ -70,8 +71,13 @@ export async function bundleConfig(): Promise<string> {
   return outfile;
 }
 
+/** Deletes what bundleConfig wrote. */
+export function removeBundle(bundle: string): void {
+  rmSync(path.dirname(bundle), { recursive: true, force: true });
+}
+
 export async function synth(bundle: string, stage: string): Promise<Synth> {
-  const resultFile = path.join(outDir, `result-${stage}.json`);
+  const resultFile = path.join(path.dirname(bundle), `result-${stage}.json`);
   try {
     await run(process.execPath, [bundle], {
       cwd: root,
