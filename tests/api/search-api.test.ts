@@ -15,7 +15,7 @@ async function collect(query: string, maxPages = 100): Promise<{ ids: string[]; 
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const { body } = await api.json(`/headlines?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const { body }: { body: { items: { id: string }[]; nextCursor: string | null } } = await api.json(`/headlines?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
     out.push(...body.items.map((h: { id: string }) => h.id));
     cursor = body.nextCursor;
     pages++;
