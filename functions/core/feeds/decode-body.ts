@@ -21,7 +21,8 @@ function mostlyUtf8(body: Uint8Array): string | undefined {
     if (c === 0xfffd) bad++;
     else if (c > 0x7f) wide++;
   }
-  return bad * 100 <= wide ? text : undefined;
+  // Legacy Cyrillic read as UTF-8 is nearly all U+FFFD; real UTF-8 has at most a stray few.
+  return wide >= 20 * bad ? text : undefined;
 }
 
 function charsetFromContentType(contentType: string | undefined): string | undefined {

@@ -10,10 +10,14 @@ export interface SanitizedXml {
   readonly droppedEntities: number;
 }
 
-// Characters XML 1.0 forbids: C0 controls except tab, LF, CR; U+FFFE/U+FFFF; lone surrogates.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Characters XML 1.0 forbids: C0 controls except tab, LF, CR; U+FFFE/U+FFFF. (Lone surrogates are
+// handled by toWellFormed, far faster than a lookaround regex over megabytes.)
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const HAS_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 // The same characters written as numeric references, which a strict parser also rejects.
 const FORBIDDEN_REF = /&#(?:x0*(?:[0-8bcef]|1[0-9a-f])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));/gi;
+// ES2024 string methods (Node 20 has them; the project's TypeScript lib is ES2023).
+type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
 const NAMED_REF = /&([A-Za-z][A-Za-z0-9._-]*);/g;
 const XML_NAMED = new Set(["amp", "lt", "gt", "quot", "apos"]);
 // A bare "&" (as in "AT&T"), the most common way feeds break XML.
@@ -62,7 +66,11 @@ export function sanitizeXml(input: string): SanitizedXml | undefined {
     removedDoctype = true;
   }
   let droppedEntities = 0;
-  xml = xml.replace(FORBIDDEN, "").replace(FORBIDDEN_REF, "");
+  // Each pass runs only when needed: most feeds are clean, and these are multi-megabyte strings.
+  if (HAS_FORBIDDEN.test(xml)) xml = xml.replace(FORBIDDEN, "");
+  const wf = xml as unknown as WellFormed;
+  if (!wf.isWellFormed()) xml = wf.toWellFormed();
+  if (xml.includes("&#")) xml = xml.replace(FORBIDDEN_REF, "");
   if (xml.includes("&")) {
     xml = xml.replace(BARE_AMP, "&amp;").replace(NAMED_REF, (whole, name: string) => {
       if (XML_NAMED.has(name)) return whole;
