@@ -7,13 +7,16 @@ import { applyMiddlewares, type HttpOptions } from "./middleware/apply-middlewar
 import { registerOpenApi } from "./openapi.js";
 import { problem, type InvalidParam } from "./problem.js";
 import { registerAdmin, type AdminDeps } from "./routes/admin.js";
+import { registerAlerts, type AlertsDeps } from "./routes/alerts.js";
 import { registerFx, type FxDeps } from "./routes/fx.js";
 import { registerHeadlineFeeds } from "./routes/headline-feeds.js";
 import { registerHeadlines, type HeadlinesDeps } from "./routes/headlines.js";
 import { registerHealth } from "./routes/health.js";
+import { registerShortLinks, type ShortLinksDeps } from "./routes/short-links.js";
 import { registerSources, type SourcesDeps } from "./routes/sources.js";
+import { registerTopics } from "./routes/topics.js";
 
-export type ApiDeps = HeadlinesDeps & SourcesDeps & FxDeps & AdminDeps & HttpOptions & { readonly log: Logger };
+export type ApiDeps = HeadlinesDeps & SourcesDeps & FxDeps & AdminDeps & AlertsDeps & ShortLinksDeps & HttpOptions & { readonly log: Logger };
 
 type ZodIssueLike = { path: PropertyKey[]; message: string };
 
@@ -41,6 +44,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   registerAdmin(app, deps);
   registerSources(app, deps);
   registerFx(app, deps);
+  registerTopics(app);
+  registerAlerts(app, deps);
+  registerShortLinks(app, deps);
 
   app.notFound((c) => problem(c, 404, `no route for ${c.req.method} ${c.req.path}`));
 

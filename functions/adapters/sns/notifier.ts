@@ -7,7 +7,7 @@ export interface Notifier {
   /** Creates the topic unless it exists (SNS CreateTopic is idempotent by name); returns its ARN. */
   ensureTopic(name: string): Promise<string>;
   /** Subscribes an address; email stays "pending-confirmation" until its owner clicks SNS's link. */
-  subscribe(topicArn: string, channel: Channel, address: string): Promise<{ subscriptionArn: string; status: AlertStatus }>;
+  subscribe(topicArn: string, channel: Channel, address: string): Promise<{ subscriptionArn: string; status: Exclude<AlertStatus, "unsubscribed"> }>;
   /** Ends a subscription; one that is already gone counts as done. */
   unsubscribe(subscriptionArn: string): Promise<void>;
   /** Asks SNS whether the subscription is confirmed, pending, or gone. */
