@@ -79,7 +79,9 @@ export function registerFx(app: OpenAPIHono, deps: FxDeps) {
 
   app.openapi(latestRoute, async (c) => {
     const { symbols } = c.req.valid("query");
-    const [latest, suspects, fetchOk] = await Promise.all([deps.fx.latest(), deps.fx.suspects(), lastFetchOk(deps)]);
+    const [stored, suspects, fetchOk] = await Promise.all([deps.fx.latest(), deps.fx.suspects(), lastFetchOk(deps)]);
+    // Belt and braces: the poller never stores a non-positive rate, but one must never be served either.
+    const latest = Object.fromEntries(Object.entries(stored).filter(([, r]) => Number.isFinite(r.rate) && r.rate > 0));
     const pairs = parseSymbols(symbols, new Set(Object.keys(latest)));
     return cachedJson(c, latestView(pairs, latest, suspects, clock(), fetchOk), LATEST_CACHE);
   });
