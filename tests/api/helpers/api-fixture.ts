@@ -56,7 +56,8 @@ export async function startApiFixture(overrides: Partial<ApiDeps> = {}): Promise
     if (url.pathname === "/openapi.json" || url.pathname === "/docs") return res;
     let pathname = url.pathname;
     try {
-      pathname = decodeURIComponent(pathname);
+      // decodeURI keeps %2F encoded, as the router does, so a path does not gain segments.
+      pathname = decodeURI(pathname);
     } catch {
       // Leave a malformed escape as it is: the router did not decode it either.
     }

@@ -96,16 +96,20 @@ export function responseErrors(doc: OpenApiDoc, r: SeenResponse): string[] {
   const where = `${r.method} ${r.path} -> ${r.status}`;
   const type = (r.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
   const problemCheck = (): string[] => {
+    if (r.method === "HEAD") return r.body === "" ? [] : [`${where}: body on HEAD`];
     if (type !== "application/problem+json") return [`${where}: content-type ${type}, expected application/problem+json`];
     return schemaErrors(doc, PROBLEM, JSON.parse(r.body)).map((e) => `${where}: ${e}`);
   };
+  // CORS preflights are answered by the CORS middleware on any path.
+  if (r.method === "OPTIONS") return r.status < 500 ? [] : [`${where}: preflight failed`];
   const template = findPath(doc, r.path);
-  if (!template) return r.status === 404 ? problemCheck() : [`${where}: undocumented path answered ${r.status}`];
+  // Middlewares run before routing: a body too large or a client over its limit is answered on any path.
+  if (!template) return [404, 413, 429].includes(r.status) ? problemCheck() : [`${where}: undocumented path answered ${r.status}`];
   const item = doc.paths[template] ?? {};
   const method = r.method.toLowerCase() === "head" ? "get" : r.method.toLowerCase();
-  if (method === "options") return r.status < 500 ? [] : [`${where}: preflight failed`];
   const op = item[method];
   if (!op) {
+    if (r.status === 413 || r.status === 429) return problemCheck();
     if (r.status !== 405) return [`${where}: a method the path does not document should be 405`];
     if (!r.headers.get("allow")) return [`${where}: 405 without an Allow header`];
     return problemCheck();
