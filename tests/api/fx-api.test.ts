@@ -25,7 +25,7 @@ const latest = [
 
 let db: TestDb;
 let app: ReturnType<typeof createApp>;
-const make = (d: TestDb, now = NOW) => createApp({ ...d.stores, sources, log: silentLogger, now: () => now } as Parameters<typeof createApp>[0]);
+const make = (d: TestDb, now = NOW) => createApp({ ...d.stores, sources, log: silentLogger, now: () => now });
 
 beforeAll(async () => {
   db = await startTestDb();

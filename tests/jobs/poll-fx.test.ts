@@ -66,7 +66,7 @@ const deps = (over: Partial<PollFxDeps> = {}): PollFxDeps => ({
 const poll = (over?: Partial<PollFxDeps>) => pollFx(deps(over), [source, { id: "news", kind: "rss", url: `${server.url}/news.xml` }]);
 
 async function api(path: string) {
-  const app = createApp({ ...db.stores, sources: [source], log: recordingLogger([]), now: () => clock.now } as Parameters<typeof createApp>[0]);
+  const app = createApp({ ...db.stores, sources: [source], log: recordingLogger([]), now: () => clock.now });
   const res = await app.request(path);
   return (await res.json()) as Record<string, any>;
 }
