@@ -12,6 +12,7 @@ import { registerFx, type FxDeps } from "./routes/fx.js";
 import { registerHeadlineFeeds } from "./routes/headline-feeds.js";
 import { registerHeadlines, type HeadlinesDeps } from "./routes/headlines.js";
 import { registerHealth } from "./routes/health.js";
+import { registerPage } from "./routes/page.js";
 import { registerShortLinks, type ShortLinksDeps } from "./routes/short-links.js";
 import { registerSources, type SourcesDeps } from "./routes/sources.js";
 import { registerTopics } from "./routes/topics.js";
@@ -47,6 +48,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   registerTopics(app);
   registerAlerts(app, deps);
   registerShortLinks(app, deps);
+  registerPage(app, deps);
 
   app.notFound((c) => problem(c, 404, `no route for ${c.req.method} ${c.req.path}`));
 

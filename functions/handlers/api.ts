@@ -6,10 +6,12 @@ import { readResources } from "../adapters/resources.js";
 import { createApp } from "../api/app.js";
 import { httpOptionsFrom } from "../api/http-options.js";
 import { builtinSources } from "../config/sources.js";
+import { lambdaAlerts } from "./alerts.js";
 
 const resources = readResources();
 const log = createLogger();
 const stores = makeStores(createDocumentClient(), resources.tableName);
+const alerts = lambdaAlerts(stores, resources.stage, log);
 
 // POST /admin/poll runs the poll jobs in this process; loaded on first use so cold starts stay lean.
 const runPollers = async () => {
@@ -17,4 +19,4 @@ const runPollers = async () => {
   return feeds.handler();
 };
 
-export const handler = handle(createApp({ ...stores, sources: builtinSources, log, ...httpOptionsFrom(resources), runPollers }));
+export const handler = handle(createApp({ ...stores, sources: builtinSources, log, ...httpOptionsFrom(resources), runPollers, alerts: alerts.api }));

@@ -6,10 +6,12 @@ import { readResources } from "../adapters/resources.js";
 import { feedPollSettings } from "../config/settings.js";
 import { builtinSources } from "../config/sources.js";
 import { pollFeeds } from "../jobs/poll-feeds.js";
+import { lambdaAlerts } from "./alerts.js";
 
 const resources = readResources();
 const log = createLogger().child({ job: "poll-feeds" });
 const stores = makeStores(createDocumentClient(), resources.tableName);
+const alerts = lambdaAlerts(stores, resources.stage, log);
 
 export const handler = async () => {
   const reports = await pollFeeds(
@@ -19,8 +21,11 @@ export const handler = async () => {
       log,
       now: () => new Date(),
       settings: feedPollSettings,
+      onNewHeadlines: alerts.delivery.onNewHeadlines,
     },
     builtinSources,
   );
+  // Retries alerts SNS refused earlier and sends due hourly summaries, even when nothing new came in.
+  await alerts.delivery.afterPoll();
   return { sources: reports.length, failing: reports.filter((r) => !r.ok).map((r) => r.sourceId) };
 };

@@ -6,13 +6,14 @@ import { readResources } from "../adapters/resources.js";
 import { fxSettings } from "../config/fx.js";
 import { builtinSources } from "../config/sources.js";
 import { pollFx } from "../jobs/poll-fx.js";
+import { lambdaAlerts } from "./alerts.js";
 
 const resources = readResources();
 const log = createLogger().child({ job: "poll-fx" });
 const stores = makeStores(createDocumentClient(), resources.tableName);
+const alerts = lambdaAlerts(stores, resources.stage, log);
 
-// The alerts feature wires fxConditions and onFxEvents here when it lands.
 export const handler = async () => {
-  const reports = await pollFx({ ...stores, fetchFeed, log, now: () => new Date(), settings: fxSettings }, builtinSources);
+  const reports = await pollFx({ ...stores, fetchFeed, log, now: () => new Date(), settings: fxSettings, fxConditions: alerts.delivery.fxConditions, onFxEvents: alerts.delivery.onFxEvents }, builtinSources);
   return { sources: reports.length, failing: reports.filter((r) => !r.ok).map((r) => r.sourceId), changed: reports.reduce((n, r) => n + r.changed, 0) };
 };

@@ -15,6 +15,10 @@ import { tableSchema } from "../config/table.js";
 import type { Logger } from "../core/logger.js";
 import { pollFeeds } from "../jobs/poll-feeds.js";
 import { pollFx } from "../jobs/poll-fx.js";
+import { readAlertConfig } from "../adapters/sns/alert-config.js";
+import { makeNotifier } from "../adapters/sns/make-notifier.js";
+import { topics } from "../config/topics.js";
+import { makeAlerts } from "../jobs/make-alerts.js";
 import { startDynalite } from "./dynamo-local.js";
 import { schedule } from "./scheduler.js";
 
@@ -52,8 +56,19 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const stores = makeStores(doc, tableName);
 
   const api = { ...httpOptionsFrom(readResources()), ...opts.api };
+  // Alerts: SNS with AWS credentials, else the console plus <dataDir>/outbox.jsonl; links point at this server unless DABYL_PUBLIC_URL says otherwise.
+  const alertConfig = readAlertConfig();
+  const alerts = makeAlerts({
+    stores: stores.alertStores,
+    notifier: makeNotifier({ dataDir: opts.dataDir, log: opts.log }),
+    log: opts.log,
+    settings: alertConfig.settings,
+    stage: readResources().stage,
+    publicUrl: () => alertConfig.publicUrl ?? url,
+    topics,
+  });
   // POST /admin/poll runs the same pollers as the schedule (runtime is assigned before any request).
-  const app = createApp({ ...stores, sources: opts.sources, log: opts.log, ...api, runPollers: () => runtime.pollNow() });
+  const app = createApp({ ...stores, sources: opts.sources, log: opts.log, ...api, runPollers: () => runtime.pollNow(), alerts: alerts.api });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? "127.0.0.1" }, () => resolve(s));
   });
@@ -61,13 +76,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const url = `http://${opts.host ?? "127.0.0.1"}:${port}`;
   opts.log.info("api listening", { url });
 
-  const settings = { ...feedPollSettings, retentionDays: opts.retentionDays ?? feedPollSettings.retentionDays };
+  const settings = { ...feedPollSettings, intervalMinutes: opts.feedPollMinutes, retentionDays: opts.retentionDays ?? feedPollSettings.retentionDays };
   const feeds = schedule(
     () =>
       pollFeeds(
-        { ...stores, fetchFeed: opts.fetchFeed ?? realFetchFeed, log: opts.log.child({ job: "poll-feeds" }), now: () => new Date(), settings },
+        { ...stores, fetchFeed: opts.fetchFeed ?? realFetchFeed, log: opts.log.child({ job: "poll-feeds" }), now: () => new Date(), settings, onNewHeadlines: alerts.delivery.onNewHeadlines },
         opts.sources,
-      ),
+      ).then(() => alerts.delivery.afterPoll()),
     opts.feedPollMinutes * 60_000,
     (e) => opts.log.error("feed poll failed", { err: (e as Error).message }),
   );
@@ -80,7 +95,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     : schedule(
         () =>
           pollFx(
-            { ...stores, fetchFeed: opts.fetchFeed ?? realFetchFeed, log: opts.log.child({ job: "poll-fx" }), now: () => new Date(), settings: { ...fxSettings, pollMinutes: fxPollMinutes } },
+            { ...stores, fetchFeed: opts.fetchFeed ?? realFetchFeed, log: opts.log.child({ job: "poll-fx" }), now: () => new Date(), settings: { ...fxSettings, pollMinutes: fxPollMinutes }, fxConditions: alerts.delivery.fxConditions, onFxEvents: alerts.delivery.onFxEvents },
             fxSources,
           ),
         fxPollMinutes * 60_000,
