@@ -20,6 +20,7 @@ export default $config({
     const { createAlerts } = await import("./stacks/alerts.js");
     const { createPollers } = await import("./stacks/pollers.js");
     const { createApi } = await import("./stacks/api.js");
+    const { functionEnvironment } = await import("./stacks/function-environment.js");
 
     const production = productionStages.includes($app.stage);
     const { table } = createStorage({ production });
@@ -27,8 +28,8 @@ export default $config({
       production,
       smsMonthlySpendLimit: Number(process.env.DABYL_SMS_MONTHLY_LIMIT_USD ?? "1"),
     });
-    createPollers({ table, alerts });
     const { api } = createApi({ table, alerts });
+    createPollers({ table, alerts, environment: functionEnvironment(api.url) });
 
     return { api: api.url, table: table.name };
   },

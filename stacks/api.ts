@@ -1,4 +1,5 @@
 import { nodeFunction } from "./function-defaults.js";
+import { functionEnvironment } from "./function-environment.js";
 
 export interface ApiOptions {
   readonly table: sst.aws.Dynamo;
@@ -26,6 +27,7 @@ export function createApi({ table, alerts }: ApiOptions) {
     ...nodeFunction,
     handler: "functions/handlers/api.handler",
     link: [table, alerts, adminApiKey],
+    environment: functionEnvironment(api.url),
     memory: "512 MB",
     // API Gateway gives up after 30 s anyway; a request that needs more is a bug.
     timeout: "10 seconds",

@@ -6,6 +6,8 @@ export interface PollersOptions {
   readonly table: sst.aws.Dynamo;
   /** The SNS link: feed polls deliver keyword alerts, FX polls deliver threshold alerts. */
   readonly alerts: sst.Linkable<{ topicPrefix: string }>;
+  /** From functionEnvironment(): alert links must point at the deployed API. */
+  readonly environment: Record<string, $util.Input<string>>;
 }
 
 const fourteenDays = 14 * 24 * 60 * 60;
@@ -16,7 +18,7 @@ const fourteenDays = 14 * 24 * 60 * 60;
  * target it could not invoke (throttling, a deleted function), the function's async retries
  * and on-failure destination cover a run that threw.
  */
-export function createPollers({ table, alerts }: PollersOptions) {
+export function createPollers({ table, alerts, environment }: PollersOptions) {
   const deadLetters = new sst.aws.Queue("PollerDeadLetters", {
     transform: { queue: { messageRetentionSeconds: fourteenDays } },
   });
@@ -25,6 +27,7 @@ export function createPollers({ table, alerts }: PollersOptions) {
     ...nodeFunction,
     handler,
     link: [table, alerts],
+    environment,
     memory: "512 MB" as const,
     timeout,
     retries,

@@ -166,10 +166,19 @@ describe("functions", () => {
     expect(build?.links.Table).toMatchObject({ name: s.outputs.table });
   });
 
-  it.each(Object.values(handlers))("%s runs as an ESM bundle on nodejs22.x, arm64", (handler) => {
+  it.each(Object.values(handlers))("%s runs as a split ESM bundle on nodejs22.x, arm64", (handler) => {
     const build = synths.prod.builds.find((b) => b.handler === handler);
     expect(build?.runtime).toBe("nodejs22.x");
-    expect(build?.properties).toMatchObject({ format: "esm", minify: true, architecture: "arm64" });
+    // tests/bench/bundle.bench.ts measures exactly these settings.
+    expect(build?.properties).toMatchObject({ format: "esm", minify: true, splitting: true, architecture: "arm64" });
+  });
+
+  it.each(Object.values(handlers))("%s sends alerts through SNS with links to the deployed API", (handler) => {
+    const s = synths.prod;
+    const functionID = s.builds.find((b) => b.handler === handler)?.functionID;
+    const fn = s.resources.find((r) => r.type === "aws:lambda/function:Function" && r.name === `${functionID}Function`);
+    const variables = fn ? input<{ variables: Record<string, string> }>(fn, "environment").variables : {};
+    expect(variables).toMatchObject({ DABYL_ALERTS: "sns", DABYL_STAGE: "prod", DABYL_PUBLIC_URL: s.outputs.api });
   });
 
   it.each(Object.values(handlers))("%s has a source file to bundle", (handler) => {

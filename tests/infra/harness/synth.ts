@@ -84,7 +84,8 @@ export async function synth(bundle: string, stage: string): Promise<Synth> {
       timeout: 90_000,
       maxBuffer: 16 * 1024 * 1024,
       env: {
-        ...process.env,
+        // Deploy-time DABYL_* settings in the caller's shell would change what is synthesized.
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("DABYL_"))),
         DABYL_SYNTH_STAGE: stage,
         DABYL_SYNTH_RESULT: resultFile,
         SST_SECRET_AdminApiKey: "test-admin-key",
