@@ -17,8 +17,9 @@ import { silentLogger } from "../../functions/core/logger.js";
 import { startDynalite } from "../../functions/local/dynamo-local.js";
 
 type Result = { requests: { average: number }; latency: { p99: number; average: number }; errors: number; timeouts: number; non2xx: number };
-// autocannon ships no types; this is the slice used here.
-const autocannon = (await import("autocannon")).default as unknown as (opts: Record<string, unknown>) => Promise<Result>;
+// autocannon ships no types (and @types/autocannon is not installed); this is the slice used here.
+const autocannonModule: string = "autocannon";
+const autocannon = ((await import(autocannonModule)) as { default: (opts: Record<string, unknown>) => Promise<Result> }).default;
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const TABLE = "dabyl-bench";
