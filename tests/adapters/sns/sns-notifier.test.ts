@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CreateTopicCommand,
+  GetSubscriptionAttributesCommand,
+  NotFoundException,
+  PublishCommand,
+  SNSClient,
+  SubscribeCommand,
+  UnsubscribeCommand,
+} from "@aws-sdk/client-sns";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeLocalSink, type OutboxLine } from "../../../functions/adapters/sns/local-sink.js";
+import { makeNotifier, notifierKind } from "../../../functions/adapters/sns/make-notifier.js";
+import { makeSnsNotifier } from "../../../functions/adapters/sns/sns-notifier.js";
+import { composeHeadlineAlert, smsLength } from "../../../functions/core/alerts/index.js";
+import type { Logger } from "../../../functions/core/logger.js";
+
+const sns = mockClient(SNSClient);
+const client = () => new SNSClient({ region: "eu-central-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } });
+const message = composeHeadlineAlert({
+  title: "Костанайские спасатели ликвидировали пожар по повышенному рангу, " + "подробности ".repeat(12),
+  source: "demo-ru",
+  link: "https://example.kz/articles/kostanai-pozhar",
+  summary: "Пожар ликвидирован.",
+  publishedAt: "2026-11-30T10:00:00.000Z",
+  lang: "ru",
+  shortUrl: "https://api.dabyl.kz/h/Ab3_x9Qz",
+  watching: "Пожары и спасатели",
+  timezone: "Asia/Almaty",
+});
+
+beforeEach(() => sns.reset());
+
+describe("makeSnsNotifier: the requests SNS receives", () => {
+  it("creates topics by name, once per process", async () => {
+    sns.on(CreateTopicCommand).resolves({ TopicArn: "arn:aws:sns:eu-central-1:1:dabyl-prod-abc" });
+    const n = makeSnsNotifier(client());
+    expect(await n.ensureTopic("dabyl-prod-abc")).toBe("arn:aws:sns:eu-central-1:1:dabyl-prod-abc");
+    expect(await n.ensureTopic("dabyl-prod-abc")).toBe("arn:aws:sns:eu-central-1:1:dabyl-prod-abc");
+    const calls = sns.commandCalls(CreateTopicCommand);
+    expect(calls).toHaveLength(1);
+    // No DisplayName: SNS would prefix every SMS with it ("NAME> ") and eat the two-segment budget.
+    expect(calls[0]?.args[0].input).toEqual({ Name: "dabyl-prod-abc" });
+  });
+
+  it.each([
+    ["email", "pending-confirmation"],
+    ["sms", "active"],
+  ] as const)("subscribes %s with ReturnSubscriptionArn and reports %s", async (channel, status) => {
+    sns.on(SubscribeCommand).resolves({ SubscriptionArn: "arn:aws:sns:eu-central-1:1:dabyl-prod-abc:uuid" });
+    const n = makeSnsNotifier(client());
+    const address = channel === "email" ? "reader@example.kz" : "+77011234567";
+    expect(await n.subscribe("arn:topic", channel, address)).toEqual({ subscriptionArn: "arn:aws:sns:eu-central-1:1:dabyl-prod-abc:uuid", status });
+    expect(sns.commandCalls(SubscribeCommand)[0]?.args[0].input).toEqual({ TopicArn: "arn:topic", Protocol: channel, Endpoint: address, ReturnSubscriptionArn: true });
+  });
+
+  it("publishes per protocol: email gets subject and body, SMS the short text in at most 2 segments", async () => {
+    sns.on(PublishCommand).resolves({ MessageId: "m-1" });
+    const n = makeSnsNotifier(client());
+    expect(await n.publish("arn:topic", message)).toEqual({ messageId: "m-1" });
+    const input = sns.commandCalls(PublishCommand)[0]?.args[0].input;
+    expect(input?.MessageStructure).toBe("json");
+    expect(input?.Subject).toBe(message.subject);
+    expect(input!.Subject!.length).toBeLessThan(100);
+    const body = JSON.parse(input!.Message!) as Record<string, string>;
+    expect(Object.keys(body).sort()).toEqual(["default", "email", "sms"]);
+    expect(body.email).toContain("Источник: demo-ru");
+    expect(body.email).toContain("https://example.kz/articles/kostanai-pozhar");
+    expect(body.sms).toContain("https://api.dabyl.kz/h/Ab3_x9Qz");
+    expect(smsLength(body.sms!)).toMatchObject({ encoding: "ucs2" });
+    expect(smsLength(body.sms!).segments).toBe(2);
+    expect(Buffer.byteLength(input!.Message!)).toBeLessThan(262_144);
+  });
+
+  it.each([
+    [{ Attributes: { PendingConfirmation: "true" } }, "pending-confirmation"],
+    [{ Attributes: { PendingConfirmation: "false", Protocol: "email" } }, "active"],
+  ])("reads confirmation status from GetSubscriptionAttributes", async (answer, status) => {
+    sns.on(GetSubscriptionAttributesCommand).resolves(answer);
+    expect(await makeSnsNotifier(client()).subscriptionStatus("arn:sub")).toBe(status);
+  });
+
+  it("treats a subscription SNS no longer knows as unsubscribed, and unsubscribing it again as done", async () => {
+    const gone = new NotFoundException({ message: "Subscription does not exist", $metadata: {} });
+    sns.on(GetSubscriptionAttributesCommand).rejects(gone);
+    sns.on(UnsubscribeCommand).rejects(gone);
+    const n = makeSnsNotifier(client());
+    expect(await n.subscriptionStatus("arn:sub")).toBe("unsubscribed");
+    await expect(n.unsubscribe("arn:sub")).resolves.toBeUndefined();
+  });
+
+  it("passes other SNS failures on", async () => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("Rate exceeded"), { name: "ThrottledException" }));
+    await expect(makeSnsNotifier(client()).publish("arn:topic", message)).rejects.toThrow("Rate exceeded");
+  });
+});
+
+describe("choosing SNS or the local sink", () => {
+  it.each([
+    [{}, "local"],
+    [{ AWS_ACCESS_KEY_ID: "AKIA..." }, "sns"],
+    [{ AWS_PROFILE: "dev" }, "sns"],
+    [{ AWS_LAMBDA_FUNCTION_NAME: "poll" }, "sns"],
+    [{ AWS_ENDPOINT_URL_SNS: "http://127.0.0.1:4566" }, "sns"],
+    [{ AWS_ACCESS_KEY_ID: "" }, "local"],
+    [{ AWS_ACCESS_KEY_ID: "AKIA...", DABYL_ALERTS: "local" }, "local"],
+  ])("%j -> %s", (env, kind) => {
+    expect(notifierKind(env as NodeJS.ProcessEnv)).toBe(kind);
+    expect(makeNotifier({ env: env as NodeJS.ProcessEnv, dataDir: null, log: silent().log }).kind).toBe(kind);
+  });
+});
+
+function silent(): { log: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const log: Logger = {
+    info: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
+    warn: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
+    error: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
+    child: () => log,
+  };
+  return { log, lines };
+}
+
+describe("local sink", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "dabyl-sink-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes the exact texts SNS would carry to outbox.jsonl and the console, never an address", async () => {
+    const { log, lines } = silent();
+    const sink = makeNotifier({ env: {}, dataDir: dir, log });
+    const arn = await sink.ensureTopic("dabyl-local-abc");
+    const sub = await sink.subscribe(arn, "sms", "+77011234567");
+    expect(sub.status).toBe("active");
+    await sink.publish(arn, message);
+    await sink.publish(arn, message);
+    const outbox = readFileSync(join(dir, "outbox.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as OutboxLine);
+    expect(outbox).toHaveLength(2);
+    expect(outbox[0]).toMatchObject({ topic: "dabyl-local-abc", subject: message.subject, email: message.email, sms: message.sms });
+    const everything = readFileSync(join(dir, "outbox.jsonl"), "utf8") + lines.join("\n");
+    expect(everything).not.toContain("+77011234567");
+    expect(lines.some((l) => l.includes("dabyl-local-abc"))).toBe(true);
+  });
+
+  it("forgets unsubscribed subscriptions", async () => {
+    const sink = makeLocalSink(null, silent().log);
+    const { subscriptionArn } = await sink.subscribe(await sink.ensureTopic("t"), "email", "a@b.kz");
+    expect(await sink.subscriptionStatus(subscriptionArn)).toBe("active");
+    await sink.unsubscribe(subscriptionArn);
+    expect(await sink.subscriptionStatus(subscriptionArn)).toBe("unsubscribed");
+  });
+});
