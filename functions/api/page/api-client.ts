@@ -3,7 +3,7 @@
  * exactly what GET /fx/latest, GET /headlines and POST /alerts answer, error messages included.
  */
 import type { HeadlineListItem } from "../headline-schemas.js";
-import type { FxLatestView } from "../fx-view.js";
+import { DEFAULT_SYMBOLS, type FxLatestView } from "../fx-view.js";
 
 /** One in-process API call; the path includes the query string. */
 export type ApiFetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -39,7 +39,8 @@ export interface NewsParams {
 }
 
 export const PAGE_SIZE = 20;
-export const TICKER_CODES = ["USD", "EUR", "RUB", "CNY"] as const;
+/** GET /fx/latest's default symbols, which are the ticker's. */
+export const TICKER_CODES = DEFAULT_SYMBOLS;
 
 async function call<T>(api: ApiFetch, path: string, init?: RequestInit): Promise<ApiResult<T>> {
   let res: Response;
@@ -56,7 +57,9 @@ async function call<T>(api: ApiFetch, path: string, init?: RequestInit): Promise
 }
 
 export function loadFx(api: ApiFetch): Promise<ApiResult<FxLatestView>> {
-  return call(api, `/fx/latest?symbols=${TICKER_CODES.join(",")}`);
+  // No ?symbols=: the defaults are the ticker's four, and a code the store lacks is then simply absent (shown
+  // as a dash) instead of making the whole answer a 400.
+  return call(api, "/fx/latest");
 }
 
 export function loadHeadlines(api: ApiFetch, p: NewsParams): Promise<ApiResult<HeadlinePage>> {

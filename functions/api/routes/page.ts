@@ -75,6 +75,9 @@ function internalApi(app: OpenAPIHono, c: Context): ApiFetch {
     const headers = new Headers(init?.headers);
     const id = c.get("requestId");
     if (id) headers.set("x-request-id", id);
+    // Where the runtime gives no socket (app.request), limits fall back to the proxy's header: pass it on.
+    const forwarded = c.req.header("x-forwarded-for");
+    if (forwarded) headers.set("x-forwarded-for", forwarded);
     return app.fetch(new Request(new URL(path, c.req.url), { ...init, headers }), c.env);
   };
 }
