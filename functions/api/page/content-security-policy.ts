@@ -13,7 +13,7 @@ export const CONTENT_SECURITY_POLICY = [
   `style-src ${sha256(PAGE_STYLE)}`,
   `script-src ${sha256(PAGE_SCRIPT)}`,
   "connect-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' data:",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

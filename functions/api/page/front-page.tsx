@@ -26,6 +26,9 @@ export interface FrontPageProps {
   readonly now: Date;
 }
 
+// Inline, so the browser asks for no /favicon.ico (which would be a 404 problem+json).
+const ICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#10263d"/><text x="8" y="12.5" font-size="12" text-anchor="middle" fill="#fff" font-family="sans-serif">d</text></svg>')}`;
+
 /** The strings the page script needs; "<" is escaped so the JSON cannot close its script element. */
 function scriptStrings(t: UiStrings): string {
   const s = { loading: t.previewLoading, empty: t.previewEmpty, failed: t.previewFailed, sending: t.sending, unavailable: t.signupUnavailable };
@@ -57,6 +60,7 @@ function Page(p: FrontPageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{p.params.q ? `${p.params.q} · dabyl` : `dabyl · ${t.newsTitle}`}</title>
         <meta name="description" content={t.tagline} />
+        <link rel="icon" href={ICON} />
         <link rel="alternate" type="application/rss+xml" href="/headlines.rss" title={t.footerFeed} />
         <style>{raw(PAGE_STYLE)}</style>
       </head>

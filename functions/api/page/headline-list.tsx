@@ -34,7 +34,7 @@ function Headline({ h, ui, now }: { h: HeadlineListItem; ui: UiLang; now: Date }
             <a href={o.link} class="also">+ {o.source}</a>
           ))}
         </p>
-        {h.summary ? <p class="summary">{shortenAtWord(h.summary, SUMMARY_CHARS)}</p> : null}
+        {h.summary && h.summary.trim() !== h.title.trim() ? <p class="summary">{shortenAtWord(h.summary, SUMMARY_CHARS)}</p> : null}
       </article>
     </li>
   );
@@ -42,7 +42,7 @@ function Headline({ h, ui, now }: { h: HeadlineListItem; ui: UiLang; now: Date }
 
 function SearchForm({ params, ui, t, sourceIds }: Omit<Props, "news" | "now">) {
   return (
-    <form class="search" method="get" action="/" role="search" aria-label={t.searchLabel}>
+    <form class="search" method="get" action="/" role="search">
       <input type="hidden" name="ui" value={ui} />
       <div class="field">
         <label for="q">{t.searchLabel}</label>

@@ -5,6 +5,7 @@
 export const PAGE_STYLE = `
 :root{--ink:#1b1f24;--muted:#4f5861;--line:#d0d7de;--bg:#fff;--soft:#f4f6f8;--link:#0a58a8;--band:#10263d;--up:#8ee6b0;--down:#ffc2b8;--focus:#b93d00;--ok:#0f5c2e;--okbg:#e6f4ea;--bad:#8a1c1c;--badbg:#fdecea;--warn:#5a4300;--warnbg:#fff4d1}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;color:var(--ink);background:var(--bg);line-height:1.45}
 body{margin:0}
 a{color:var(--link)}
