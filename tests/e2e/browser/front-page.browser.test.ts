@@ -14,7 +14,8 @@ const allTitles = new Set(demoFeeds.flatMap((f) => f.items.map((i) => i.title)))
 
 let demo: DemoServer;
 let rt: Runtime;
-let browser: Browser;
+let launched: Browser | undefined;
+let setupError: unknown;
 
 beforeAll(async () => {
   // Alerts go to the local sink whatever credentials the machine has: a test never reaches SNS.
@@ -22,17 +23,28 @@ beforeAll(async () => {
   demo = await startDemoServer(demoFeeds);
   rt = await startRuntime({ dataDir: null, port: 0, sources: demo.sources, feedPollMinutes: 60, log: silentLogger });
   await rt.pollNow();
-  browser = await launchBrowser();
+  try {
+    launched = await launchBrowser();
+  } catch (e) {
+    // Kept, so every test fails with the reason (vitest would report a failed beforeAll as skipped tests).
+    setupError = e;
+  }
 }, 60_000);
 
+function browserOrFail(): Browser {
+  if (launched === undefined) throw setupError ?? new Error("the browser did not start");
+  return launched;
+}
+
 afterAll(async () => {
-  await browser?.close();
+  await launched?.close();
   await rt?.stop();
   await demo?.close();
 });
 
 describe("the front page in headless Chromium, on the local runtime with demo data", () => {
   it("shows four rates with arrows and a date, never 0.0, and whole headlines", async () => {
+    const browser = browserOrFail();
     const { page } = browser;
     await page.goto(`${rt.url}/`);
     expect(await page.getAttribute("html", "lang")).toBe("ru");
@@ -55,6 +67,7 @@ describe("the front page in headless Chromium, on the local runtime with demo da
   });
 
   it("is readable: Kazakh letters have glyphs, text contrast is at least 4.5:1, no script or CSP errors", async () => {
+    const browser = browserOrFail();
     const { page } = browser;
     expect(await missingGlyphs(page, "әғқңөұүһіӘҒҚҢӨҰҮҺІ"), "install fonts-dejavu-core (or fonts-noto-core) for Kazakh letters").toEqual([]);
     expect(await lowContrastText(page)).toEqual([]);
@@ -65,6 +78,7 @@ describe("the front page in headless Chromium, on the local runtime with demo da
   });
 
   it("searches in the query language: военная база finds the seed story, and a broken query says why", async () => {
+    const browser = browserOrFail();
     const { page } = browser;
     await page.getByLabel("Поиск по новостям").fill("военная база");
     await Promise.all([page.waitForURL(/q=/), page.getByRole("button", { name: "Найти" }).click()]);
@@ -80,6 +94,7 @@ describe("the front page in headless Chromium, on the local runtime with demo da
   });
 
   it("previews what an alert query matches as one types, with one debounced request", async () => {
+    const browser = browserOrFail();
     const { page } = browser;
     await page.goto(`${rt.url}/`);
     const asked: string[] = [];
@@ -100,6 +115,7 @@ describe("the front page in headless Chromium, on the local runtime with demo da
   });
 
   it("signs up by SMS in place: an invalid phone is explained, a good one shows the manage token", async () => {
+    const browser = browserOrFail();
     const { page } = browser;
     await page.getByLabel("SMS").check();
     const address = page.getByLabel("Адрес эл. почты или номер телефона");
@@ -126,6 +142,7 @@ describe("the front page in headless Chromium, on the local runtime with demo da
   });
 
   it("switches the interface to Kazakh and English, keeping the search", async () => {
+    const browser = browserOrFail();
     const { page } = browser;
     await page.goto(`${rt.url}/?q=${encodeURIComponent("әскери база")}`);
     await Promise.all([page.waitForURL(/ui=kk/), page.getByRole("link", { name: "Қазақша" }).click()]);
