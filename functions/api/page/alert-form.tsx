@@ -31,14 +31,14 @@ interface Props {
 export function AlertForm({ ui, t, fields, attempt, base, enabled }: Props) {
   if (!enabled) {
     return (
-      <section class="alerts" aria-labelledby="alerts-title">
+      <section class="alerts" id="alerts" tabindex={-1} aria-labelledby="alerts-title">
         <h2 class="section" id="alerts-title">{t.alertsTitle}</h2>
         <p>{t.signupUnavailable}</p>
       </section>
     );
   }
   return (
-    <section class="alerts" aria-labelledby="alerts-title">
+    <section class="alerts" id="alerts" tabindex={-1} aria-labelledby="alerts-title">
       <h2 class="section" id="alerts-title">{t.alertsTitle}</h2>
       <p>{t.alertsIntro}</p>
       <div id="alert-outcome" tabindex={-1} aria-live="polite">

@@ -66,6 +66,7 @@ function Page(p: FrontPageProps) {
       </head>
       <body>
         <a class="skip" href="#main">{t.skipToContent}</a>
+        <a class="skip" href="#alerts">{t.skipToAlerts}</a>
         <header class="site">
           <div class="wrap">
             <p class="brand">

@@ -71,7 +71,7 @@ legend{font-weight:600;padding:0 .25rem}
 .choice label{font-weight:400}
 #alert-preview h3{font-size:1rem;margin:.25rem 0}
 #alert-preview ol{margin:.25rem 0;padding-left:1.25rem;font-size:.9rem}
-#alert-outcome:focus{outline:none}
+#alert-outcome:focus,#alerts:focus,main:focus{outline:none}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 footer.site .wrap{padding-top:1rem;padding-bottom:1.5rem}
 footer.site p{margin:.25rem 0}

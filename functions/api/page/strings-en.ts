@@ -3,6 +3,7 @@ import type { UiStrings } from "./ui-strings.js";
 export const stringsEn: UiStrings = {
   tagline: "Kazakhstan's news and exchange rates, and alerts about what matters to you",
   skipToContent: "Skip to content",
+  skipToAlerts: "Skip to alerts",
   interfaceLanguage: "Interface language",
   langNames: { ru: "Русский", kk: "Қазақша", en: "English" },
 

@@ -3,6 +3,7 @@ import type { UiStrings } from "./ui-strings.js";
 export const stringsKk: UiStrings = {
   tagline: "Қазақстан жаңалықтары мен валюта бағамдары — және сізге маңызды оқиғалар туралы хабарламалар",
   skipToContent: "Мазмұнға өту",
+  skipToAlerts: "Хабарламаларға өту",
   interfaceLanguage: "Интерфейс тілі",
   langNames: { ru: "Русский", kk: "Қазақша", en: "English" },
 

@@ -3,6 +3,7 @@ import type { UiStrings } from "./ui-strings.js";
 export const stringsRu: UiStrings = {
   tagline: "Новости и курсы валют Казахстана — и оповещения о том, что важно вам",
   skipToContent: "Перейти к содержимому",
+  skipToAlerts: "Перейти к оповещениям",
   interfaceLanguage: "Язык интерфейса",
   langNames: { ru: "Русский", kk: "Қазақша", en: "English" },
 

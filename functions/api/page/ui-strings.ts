@@ -2,6 +2,7 @@
 export interface UiStrings {
   readonly tagline: string;
   readonly skipToContent: string;
+  readonly skipToAlerts: string;
   readonly interfaceLanguage: string;
   readonly langNames: { readonly ru: string; readonly kk: string; readonly en: string };
 

@@ -74,6 +74,11 @@ describe("the front page in headless Chromium, on the local runtime with demo da
     // Keyboard: the first Tab lands on the skip link, which leads to the content.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#main");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#alerts");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("value"))).toBe("query"); // the sign-up's first control
     expect(browser.errors).toEqual([]);
   });
 
