@@ -51,7 +51,8 @@ export async function startApiFixture(overrides: Partial<ApiDeps> = {}): Promise
   const call = async (path: string, init: RequestInit = {}) => {
     const res = await app.request(path, init);
     const body = await res.clone().text();
-    const url = new URL(path, "http://localhost");
+    // Concatenate rather than resolve: "//headlines" is a path here, not a host.
+    const url = new URL(`http://localhost${path}`);
     // The document and its viewer are the only routes outside the document itself.
     if (url.pathname === "/openapi.json" || url.pathname === "/docs") return res;
     let pathname = url.pathname;
