@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AlertStatus, AlertSubscription, AlertTopic } from "../../core/alerts/alert-types.js";
+import { queryAll } from "./query-all.js";
 
 /**
  * Alert topics and subscriptions.
@@ -107,22 +108,13 @@ export function makeAlertStore(doc: DynamoDBDocumentClient, tableName: string): 
       return res.Item ? toTopic(res.Item) : undefined;
     },
     async activeTopics() {
-      const out: AlertTopic[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const res = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: "gsi1",
-            KeyConditionExpression: "gsi1pk = :p",
-            ExpressionAttributeValues: { ":p": ACTIVE },
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        for (const it of res.Items ?? []) out.push(toTopic(it));
-        startKey = res.LastEvaluatedKey;
-      } while (startKey);
-      return out;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :p",
+        ExpressionAttributeValues: { ":p": ACTIVE },
+      });
+      return items.map(toTopic);
     },
     async topicsVersion() {
       const res = await doc.send(new GetCommand({ TableName: tableName, Key: VERSION, ConsistentRead: true }));

@@ -7,6 +7,7 @@
  * History never expires: about 40 currencies x 250 business days is 10,000 small items a year.
  */
 import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { queryAll } from "./query-all.js";
 import type { PublishedPoint } from "../../core/fx/fill-history.js";
 import type { IsoDate, NbkRate, StoredRate, SuspectRate } from "../../core/fx/types.js";
 
@@ -52,23 +53,8 @@ function strip<T>(item: Record<string, unknown>): T {
 }
 
 export function makeFxStore(doc: DynamoDBDocumentClient, tableName: string): FxStore {
-  async function queryAll(pk: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const res = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": pk },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      items.push(...(res.Items ?? []));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  }
+  const queryPk = (pk: string) =>
+    queryAll(doc, { TableName: tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk } });
 
   /** BatchWrite in chunks of 25, retrying what DynamoDB hands back unprocessed. */
   async function writeAll(requests: NonNullable<BatchWriteCommandInput["RequestItems"]>[string]): Promise<void> {
@@ -85,7 +71,7 @@ export function makeFxStore(doc: DynamoDBDocumentClient, tableName: string): FxS
 
   return {
     async latest() {
-      const items = await queryAll(LATEST);
+      const items = await queryPk(LATEST);
       return Object.fromEntries(items.map((it) => [it.sk as string, strip<StoredRate>(it)]));
     },
 
@@ -94,12 +80,12 @@ export function makeFxStore(doc: DynamoDBDocumentClient, tableName: string): FxS
     },
 
     async suspects() {
-      const items = await queryAll(SUSPECT);
+      const items = await queryPk(SUSPECT);
       return Object.fromEntries(items.map((it) => [it.sk as string, strip<SuspectRate>(it)]));
     },
 
     async replaceSuspects(suspects) {
-      const stored = await queryAll(SUSPECT);
+      const stored = await queryPk(SUSPECT);
       const gone = stored.map((it) => it.sk as string).filter((code) => !(code in suspects));
       await writeAll([
         ...gone.map((code) => ({ DeleteRequest: { Key: { pk: SUSPECT, sk: code } } })),
@@ -130,23 +116,11 @@ export function makeFxStore(doc: DynamoDBDocumentClient, tableName: string): FxS
             Limit: 1,
           }),
         ),
-        (async () => {
-          const items: Record<string, unknown>[] = [];
-          let startKey: Record<string, unknown> | undefined;
-          do {
-            const res = await doc.send(
-              new QueryCommand({
-                TableName: tableName,
-                KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-                ExpressionAttributeValues: { ":pk": historyPk(code), ":from": from, ":to": to },
-                ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-              }),
-            );
-            items.push(...(res.Items ?? []));
-            startKey = res.LastEvaluatedKey;
-          } while (startKey);
-          return items;
-        })(),
+        queryAll(doc, {
+          TableName: tableName,
+          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+          ExpressionAttributeValues: { ":pk": historyPk(code), ":from": from, ":to": to },
+        }),
       ]);
       return [...(before.Items ?? []), ...inRange].map((it) => strip<HistoryRecord>(it));
     },

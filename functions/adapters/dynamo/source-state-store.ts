@@ -1,4 +1,5 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { queryAll } from "./query-all.js";
 import { emptyState, type SourceState } from "../../core/feeds/source-state.js";
 
 export interface SourceStateStore {
@@ -12,23 +13,12 @@ export function makeSourceStateStore(doc: DynamoDBDocumentClient, tableName: str
   return {
     async all() {
       const states = new Map<string, SourceState>();
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const res = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: "pk = :pk",
-            ExpressionAttributeValues: { ":pk": PK },
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        for (const it of res.Items ?? []) {
-          const { pk: _pk, sk: _sk, ...state } = it;
-          // States written before a field existed read it as its empty value.
-          states.set(it.sk as string, { ...emptyState(it.sk as string), ...(state as Partial<SourceState>) });
-        }
-        startKey = res.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryAll(doc, { TableName: tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": PK } });
+      for (const it of items) {
+        const { pk: _pk, sk: _sk, ...state } = it;
+        // States written before a field existed read it as its empty value.
+        states.set(it.sk as string, { ...emptyState(it.sk as string), ...(state as Partial<SourceState>) });
+      }
       return states;
     },
     async put(state) {
