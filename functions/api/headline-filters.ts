@@ -5,7 +5,7 @@ import type { Source } from "../config/sources.js";
 import { topics } from "../config/topics.js";
 import { ValidationError } from "../core/errors.js";
 import type { Headline } from "../core/feeds/headline.js";
-import { MAX_QUERY_LENGTH, matchesQuery, normalizeQuery, parseQuery, type Query } from "../core/query/index.js";
+import { loadStemmers, MAX_QUERY_LENGTH, matchesQuery, normalizeQuery, parseQuery, type Query } from "../core/query/index.js";
 import { preparedFor } from "./prepared-cache.js";
 
 /** Headlines read from DynamoDB at most per request while a query filters them in memory. */
@@ -106,4 +106,14 @@ export function toSearchRequest(f: HeadlineFilterInput, sources: readonly Source
     unitOf: f.group === "story" ? (h) => h.storyId || h.id : undefined,
     maxScan,
   };
+}
+
+/**
+ * toSearchRequest, with the stemmers loaded when q or topic makes it match text: a listing without
+ * a query never loads them.
+ */
+export async function searchRequestFor(f: HeadlineFilterInput, sources: readonly Source[], maxScan?: number): Promise<SearchRequest> {
+  const request = toSearchRequest(f, sources, maxScan);
+  if (request.match !== undefined) await loadStemmers();
+  return request;
 }

@@ -1,7 +1,7 @@
 import type { AlertStore } from "../adapters/dynamo/alert-store.js";
 import type { AlertTopic } from "../core/alerts/alert-types.js";
 import type { Headline } from "../core/feeds/headline.js";
-import { parseQuery, prepareDocument, QueryIndex } from "../core/query/index.js";
+import { loadStemmers, parseQuery, prepareDocument, QueryIndex } from "../core/query/index.js";
 
 export interface AlertMatch {
   readonly headline: Headline;
@@ -32,6 +32,8 @@ export function makeAlertMatcher(alerts: AlertStore): AlertMatcher {
     const version = await alerts.topicsVersion();
     if (snapshot && snapshot.version === version) return snapshot;
     const topics = await alerts.activeTopics();
+    // Indexing stems every query; without query topics (FX only, or no subscribers) the stemmers stay unloaded.
+    if (topics.some((t) => t.kind === "query")) await loadStemmers();
     const index = new QueryIndex<string>();
     for (const t of topics) {
       // Stored canonical text always parses (it was produced by normalizeQuery); a bad row must not stop the rest.
@@ -51,6 +53,7 @@ export function makeAlertMatcher(alerts: AlertStore): AlertMatcher {
       if (headlines.length === 0) return [];
       const { index, byKey } = await current();
       if (index.size === 0) return [];
+      await loadStemmers(); // already loaded when the index has queries; cheap to confirm
       const out: AlertMatch[] = [];
       for (const headline of headlines) {
         const doc = prepareDocument({ title: headline.title, summary: headline.summary, lang: headline.lang });

@@ -4,8 +4,11 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildQueryIndex, matchIndex, matchesQuery, parseQuery, prepareDocument, tokenize } from "../../functions/core/query/index.js";
+import { buildQueryIndex, loadStemmers, matchIndex, matchesQuery, parseQuery, prepareDocument, tokenize } from "../../functions/core/query/index.js";
 import type { Query } from "../../functions/core/query/index.js";
+
+// The stemmers load on demand in production (loadStemmers); these checks stem synchronously.
+await loadStemmers();
 
 const SEED_DIR = process.argv[2] ?? "/work/shared/seed";
 const paragraphs = readdirSync(SEED_DIR)

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { topics } from "../../functions/config/topics.js";
-import { matchesQuery, parseQuery, prepareDocument } from "../../functions/core/query/index.js";
+import { loadStemmers, matchesQuery, parseQuery, prepareDocument } from "../../functions/core/query/index.js";
 import { demoFeeds } from "../../functions/local/demo-feeds.js";
+
+// The stemmers load on demand in production (loadStemmers); these checks stem synchronously.
+await loadStemmers();
 
 const sample = demoFeeds.flatMap((f) => f.items.map((i) => ({ title: i.title, summary: i.summary, lang: f.lang })));
 const matching = (topicId: string) => {

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { HeadlineFilters, toSearchRequest } from "../headline-filters.js";
+import { HeadlineFilters, searchRequestFor } from "../headline-filters.js";
 import { toApiHeadline } from "../headline-schemas.js";
 import { FEED_CONTENT_TYPES, renderFeed, type FeedFormat } from "../render-feed.js";
 import { problemResponses } from "../schemas.js";
@@ -33,7 +33,7 @@ export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps) {
     });
     app.openapi(route, async (c) => {
       const filters = c.req.valid("query");
-      const page = await deps.search.search(toSearchRequest(filters, deps.sources, deps.searchScanLimit));
+      const page = await deps.search.search(await searchRequestFor(filters, deps.sources, deps.searchScanLimit));
       const url = new URL(c.req.url);
       url.searchParams.delete("cursor");
       const query = url.searchParams.toString();

@@ -3,7 +3,7 @@ import type { HeadlineSearch } from "../../adapters/dynamo/headline-search.js";
 import type { HeadlineStore } from "../../adapters/dynamo/headline-store.js";
 import type { Source } from "../../config/sources.js";
 import { NotFoundError } from "../../core/errors.js";
-import { HeadlineFilters, toSearchRequest } from "../headline-filters.js";
+import { HeadlineFilters, searchRequestFor } from "../headline-filters.js";
 import { groupByStory, HeadlineListSchema, toApiHeadline } from "../headline-schemas.js";
 import { HeadlineSchema, ProblemSchema, problemResponses } from "../schemas.js";
 
@@ -46,7 +46,7 @@ const getRoute = createRoute({
 export function registerHeadlines(app: OpenAPIHono, deps: HeadlinesDeps) {
   app.openapi(listRoute, async (c) => {
     const filters = c.req.valid("query");
-    const page = await deps.search.search(toSearchRequest(filters, deps.sources, deps.searchScanLimit));
+    const page = await deps.search.search(await searchRequestFor(filters, deps.sources, deps.searchScanLimit));
     const items = filters.group === "story" ? groupByStory(page.items) : page.items.map(toApiHeadline);
     c.header("Cache-Control", "public, max-age=60");
     return c.json(

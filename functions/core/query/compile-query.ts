@@ -27,10 +27,15 @@ const STOP_WORDS = [
   "как", "это", "а", "но", "или", "при", "и", "the", "a", "an", "of", "in", "on", "at", "to", "for", "and",
   "or", "is", "by", "with", "from", "as", "және", "мен", "бен", "пен", "да", "де", "бұл", "осы", "бір", "үшін",
 ];
-const stopStems = {
-  ru: new Set(STOP_WORDS.map((word) => stemToken(word, "ru"))),
-  kk: new Set(STOP_WORDS.map((word) => stemToken(word, "kk"))),
-} as const;
+// Stemmed on first use, not at import: the stemmers load on demand (loadStemmers).
+let stopStemsByLang: Readonly<Record<PreparedDocument["lang"], ReadonlySet<string>>> | undefined;
+function stopStems(lang: PreparedDocument["lang"]): ReadonlySet<string> {
+  stopStemsByLang ??= {
+    ru: new Set(STOP_WORDS.map((word) => stemToken(word, "ru"))),
+    kk: new Set(STOP_WORDS.map((word) => stemToken(word, "kk"))),
+  };
+  return stopStemsByLang[lang];
+}
 
 function compileNode(query: Query, lang: PreparedDocument["lang"]): CompiledNode {
   switch (query.kind) {
@@ -89,7 +94,7 @@ function chooseAnchors(node: CompiledNode, stops: ReadonlySet<string>): AnchorCh
 function compileFor(query: Query, lang: PreparedDocument["lang"]): CompiledForLanguage {
   const node = compileNode(query, lang);
   // parseQuery guarantees a required word, so an anchor always exists for a parsed query.
-  const anchors = chooseAnchors(node, stopStems[lang])?.stems ?? [];
+  const anchors = chooseAnchors(node, stopStems(lang))?.stems ?? [];
   const anchorIsMatch =
     node.kind === "term" || (node.kind === "or" && node.items.every((item) => item.kind === "term"));
   return { node, anchors, anchorIsMatch, test: toPredicate(node) };

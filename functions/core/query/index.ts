@@ -4,7 +4,7 @@ export { normalizeQuery } from "./normalize-query.js";
 export { MAX_QUERY_LENGTH } from "./query-types.js";
 export type { Query } from "./query-types.js";
 export { tokenize, normalizeText } from "./tokenize.js";
-export { stemToken } from "./stem-token.js";
+export { loadStemmers, stemmersLoaded, stemToken } from "./stem-token.js";
 export type { LanguageHint } from "./stem-token.js";
 export { prepareDocument } from "./prepare-document.js";
 export type { MatchableDocument, PreparedDocument } from "./prepare-document.js";

@@ -1,11 +1,37 @@
-import { newStemmer } from "snowball-stemmers";
+import type { SnowballStemmer } from "snowball-stemmers";
+import { NotLoadedError } from "../not-loaded-error.js";
 import { stripKazakhSuffixes } from "./strip-kazakh-suffixes.js";
 
 /** "kk" documents stem every Cyrillic word as Kazakh; anything else stems Cyrillic as Russian. */
 export type LanguageHint = "ru" | "kk" | "en";
 
-const russian = newStemmer("russian");
-const english = newStemmer("english");
+// snowball-stemmers is one 340 KiB file with every language; a cold start that searches or matches
+// nothing (most API requests, FX polls without alerts) should not pay for compiling it.
+interface Stemmers {
+  readonly russian: SnowballStemmer;
+  readonly english: SnowballStemmer;
+}
+let loaded: Stemmers | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the Snowball stemmers once; stemToken (and so query matching) needs this awaited first. */
+export function loadStemmers(): Promise<void> {
+  loading ??= import("snowball-stemmers").then((mod) => {
+    // CommonJS (UMD) module: the functions sit on the namespace or on its default, depending on the loader.
+    const api = typeof mod.newStemmer === "function" ? mod : (mod as unknown as { default: typeof mod }).default;
+    loaded = { russian: api.newStemmer("russian"), english: api.newStemmer("english") };
+  });
+  // A failed load is not remembered, so the next caller tries again.
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/** True once loadStemmers() has finished: stemming is synchronous from then on. */
+export function stemmersLoaded(): boolean {
+  return loaded !== undefined;
+}
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -36,17 +62,17 @@ function reconcileRussianStem(stem: string): string {
   return stem;
 }
 
-function stemRussian(word: string): string {
-  return reconcileRussianStem(russian.stem(word));
+function stemRussian(word: string, stemmers: Stemmers): string {
+  return reconcileRussianStem(stemmers.russian.stem(word));
 }
 
-function stemUncached(token: string, kazakhText: boolean): string {
+function stemUncached(token: string, kazakhText: boolean, stemmers: Stemmers): string {
   if (DIGIT.test(token)) return token;
-  if (!CYRILLIC.test(token)) return english.stem(token).replace(/'/g, "");
-  if (!kazakhText && !KAZAKH_LETTERS.test(token)) return stemRussian(token);
+  if (!CYRILLIC.test(token)) return stemmers.english.stem(token).replace(/'/g, "");
+  if (!kazakhText && !KAZAKH_LETTERS.test(token)) return stemRussian(token, stemmers);
   const stripped = stripKazakhSuffixes(token);
   const folded = stripped.replace(/[әғқңөұүһі]/g, (letter) => KAZAKH_FOLD.get(letter) ?? letter);
-  return stemRussian(folded);
+  return stemRussian(folded, stemmers);
 }
 
 // News vocabulary repeats from headline to headline; a bounded memo keeps stemming off the hot path.
@@ -68,14 +94,16 @@ function intern(stem: string): string {
  * Stem of one normalized token (from tokenize). Queries and documents both go through this function,
  * with the document's language, so a word always agrees with itself. Latin -> English snowball;
  * Cyrillic with Kazakh letters, or any Cyrillic when the hint is "kk" -> Kazakh suffixes, then Russian;
- * other Cyrillic -> Russian snowball. Numbers are kept as they are.
+ * other Cyrillic -> Russian snowball. Numbers are kept as they are. Needs loadStemmers() awaited first.
  */
 export function stemToken(token: string, langHint?: LanguageHint): string {
+  // A caller that forgot loadStemmers() fails on its first word, whatever the word.
+  if (loaded === undefined) throw new NotLoadedError("snowball-stemmers", "loadStemmers");
   const kazakhText = langHint === "kk";
   const memo = cache[kazakhText ? 1 : 0];
   const known = memo.get(token);
   if (known !== undefined) return known;
-  const stem = intern(stemUncached(token, kazakhText));
+  const stem = intern(stemUncached(token, kazakhText, loaded));
   if (memo.size >= CACHE_LIMIT) memo.clear();
   memo.set(token, stem);
   return stem;

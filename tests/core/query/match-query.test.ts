@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { matchesQuery, parseQuery, prepareDocument } from "../../../functions/core/query/index.js";
+import { loadStemmers, matchesQuery, parseQuery, prepareDocument } from "../../../functions/core/query/index.js";
+
+// The stemmers load on demand in production (loadStemmers); these checks stem synchronously.
+await loadStemmers();
 
 const SEED = "WSJ узнала о планах США использовать российские военные базы в Азии";
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { QueryIndex, buildQueryIndex, matchIndex, matchesQuery, parseQuery, prepareDocument } from "../../../functions/core/query/index.js";
+import { QueryIndex, buildQueryIndex, loadStemmers, matchIndex, matchesQuery, parseQuery, prepareDocument } from "../../../functions/core/query/index.js";
 import type { Query } from "../../../functions/core/query/index.js";
+
+// The stemmers load on demand in production (loadStemmers); these checks stem synchronously.
+await loadStemmers();
 
 // A seeded generator so a failure can be replayed.
 function random(seed: number): () => number {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { stemToken } from "../../../functions/core/query/stem-token.js";
+import { loadStemmers, stemToken } from "../../../functions/core/query/stem-token.js";
 import { stripKazakhSuffixes } from "../../../functions/core/query/strip-kazakh-suffixes.js";
 import { tokenize } from "../../../functions/core/query/tokenize.js";
+
+// The stemmers load on demand in production (loadStemmers); these checks stem synchronously.
+await loadStemmers();
 
 const stem = (word: string, lang?: "ru" | "kk" | "en"): string => {
   const [token] = tokenize(word);
