@@ -1,4 +1,25 @@
-import iconv from "iconv-lite";
+import type iconvLite from "iconv-lite";
+import { NotLoadedError } from "../not-loaded-error.js";
+
+type Iconv = typeof iconvLite;
+
+// iconv-lite carries every legacy code page (480 KiB); most feeds are UTF-8, which Node decodes
+// itself, so it loads only for bodies in another charset (loadCharsets, or decodeBodyLoading).
+let loadedIconv: Iconv | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads iconv-lite once; decodeBody needs it for anything that is not UTF-8. */
+export function loadCharsets(): Promise<void> {
+  loading ??= import("iconv-lite").then((mod) => {
+    // CommonJS module: its functions sit on the default export or on the namespace, depending on the loader.
+    loadedIconv = (mod as unknown as { default?: Iconv }).default ?? (mod as unknown as Iconv);
+  });
+  // A failed load is not remembered, so the next caller tries again.
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
 
 export interface DecodedBody {
   readonly text: string;
@@ -59,22 +80,33 @@ function isUtf16(charset: string): boolean {
   return /^utf-?16/i.test(charset);
 }
 
+/** What iconv-lite's "utf-8" gives (Node's own decoder, then one leading U+FEFF dropped), without loading it. */
+function decodeUtf8AsIconvDid(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
- * Bytes to text. Order: a BOM; bytes that are valid UTF-8 stay UTF-8 whatever the prolog
- * claims (servers often copy a stale prolog); then the HTTP charset, the XML prolog or
- * <meta>; else a windows-1251/KOI8-R guess, the two legacy charsets Kazakh and Russian sites use.
+ * decodeBody's steps; `undefined` when the bytes need iconv-lite and it is not loaded. Everything
+ * UTF-8 (with or without a BOM, or with a few broken sequences) is decoded without it.
  */
-export function decodeBody(body: Uint8Array, contentType?: string): DecodedBody {
+function decode(body: Uint8Array, contentType: string | undefined, iconv: Iconv | undefined): DecodedBody | undefined {
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
-    return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset + 3, body.byteLength - 3), "utf-8"), charset: "utf-8", from: "bom" };
+    return { text: decodeUtf8AsIconvDid(body.subarray(3)), charset: "utf-8", from: "bom" };
   }
-  if (body[0] === 0xff && body[1] === 0xfe) return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), "utf-16le"), charset: "utf-16le", from: "bom" };
-  if (body[0] === 0xfe && body[1] === 0xff) return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), "utf-16be"), charset: "utf-16be", from: "bom" };
+  const utf16Bom = body[0] === 0xff && body[1] === 0xfe ? "utf-16le" : body[0] === 0xfe && body[1] === 0xff ? "utf-16be" : undefined;
+  if (utf16Bom) {
+    if (!iconv) return undefined;
+    return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), utf16Bom), charset: utf16Bom, from: "bom" };
+  }
 
   const header = charsetFromContentType(contentType);
   // A UTF-16 body without a BOM is never valid-looking UTF-8 in a useful way: trust the header.
-  if (header && isUtf16(header) && iconv.encodingExists(header)) {
-    return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), header), charset: header, from: "header" };
+  if (header && isUtf16(header)) {
+    if (!iconv) return undefined;
+    if (iconv.encodingExists(header)) {
+      return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), header), charset: header, from: "header" };
+    }
   }
   try {
     return { text: utf8.decode(body), charset: "utf-8", from: "utf-8 check" };
@@ -88,12 +120,34 @@ export function decodeBody(body: Uint8Array, contentType?: string): DecodedBody 
   ];
   for (const [charset, from] of declared) {
     // A declared "utf-8" is a lie here (the bytes failed the check), so it cannot settle the question.
-    if (charset && !/^utf-?8$/i.test(charset) && !isUtf16(charset) && iconv.encodingExists(charset)) {
-      return { text: iconv.decode(buf, charset), charset, from };
+    if (charset && !/^utf-?8$/i.test(charset) && !isUtf16(charset)) {
+      if (!iconv) return undefined;
+      if (iconv.encodingExists(charset)) return { text: iconv.decode(buf, charset), charset, from };
     }
   }
   const lossy = mostlyUtf8(body);
   if (lossy !== undefined) return { text: lossy, charset: "utf-8", from: "utf-8 check" };
+  if (!iconv) return undefined;
   const guess = guessCyrillic(body);
   return { text: iconv.decode(buf, guess), charset: guess, from: "guess" };
+}
+
+/**
+ * Bytes to text. Order: a BOM; bytes that are valid UTF-8 stay UTF-8 whatever the prolog
+ * claims (servers often copy a stale prolog); then the HTTP charset, the XML prolog or
+ * <meta>; else a windows-1251/KOI8-R guess, the two legacy charsets Kazakh and Russian sites use.
+ * Anything but UTF-8 needs loadCharsets() awaited first; decodeBodyLoading does that when needed.
+ */
+export function decodeBody(body: Uint8Array, contentType?: string): DecodedBody {
+  const decoded = decode(body, contentType, loadedIconv);
+  if (decoded === undefined) throw new NotLoadedError("iconv-lite", "loadCharsets");
+  return decoded;
+}
+
+/** decodeBody, loading iconv-lite first only when the body is in a charset Node cannot decode alone. */
+export async function decodeBodyLoading(body: Uint8Array, contentType?: string): Promise<DecodedBody> {
+  const decoded = decode(body, contentType, loadedIconv);
+  if (decoded !== undefined) return decoded;
+  await loadCharsets();
+  return decodeBody(body, contentType);
 }

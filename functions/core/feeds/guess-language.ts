@@ -1,4 +1,5 @@
-import { franc } from "franc-min";
+import type { franc as francFn } from "franc-min";
+import { NotLoadedError } from "../not-loaded-error.js";
 
 export type FeedLanguage = "ru" | "kk" | "en";
 
@@ -7,6 +8,23 @@ const CYRILLIC = /[\u0400-\u04FF]/;
 // Letters Kazakh has and Russian lacks. Kazakh prose uses them in nearly every sentence.
 const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
 const LATIN = /[A-Za-z]/;
+
+// franc-min's trigram tables are 170 KiB, and only items whose item, feed and source all say
+// nothing about language can need them; every configured source declares one.
+let franc: typeof francFn | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads franc-min once; guessLanguage needs it for text with Kazakh letters. */
+export function loadLanguageGuesser(): Promise<void> {
+  loading ??= import("franc-min").then((mod) => {
+    franc = mod.franc;
+  });
+  // A failed load is not remembered, so the next caller tries again.
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
 
 /**
  * The two-letter language of a tag such as "ru-RU", "kk_KZ", "kaz" or "EN"; anything else two
@@ -26,12 +44,15 @@ export function languageCode(tag: string | undefined): string | undefined {
  * without Cyrillic is English; Cyrillic without any Kazakh letter is Russian. Only text with
  * Kazakh letters goes to franc (trigrams, restricted to Russian and Kazakh), since those letters
  * alone mislead (a Russian headline about Тоқаев has them). The quick paths keep a 5,000-item
- * feed without a language tag from spending seconds in franc.
+ * feed without a language tag from spending seconds in franc. Text with
+ * Kazakh letters needs loadLanguageGuesser() awaited first.
  */
 export function guessLanguage(text: string): FeedLanguage | undefined {
   const sample = text.slice(0, 240);
   if (!CYRILLIC.test(sample)) return LATIN.test(sample) ? "en" : undefined;
   if (!KAZAKH_LETTERS.test(sample)) return "ru";
+  // Checked only here, where franc is needed, so the quick paths work without loading it.
+  if (franc === undefined) throw new NotLoadedError("franc-min", "loadLanguageGuesser");
   const code = franc(sample, { only: ["rus", "kaz"], minLength: 10 });
   return ISO3[code] ?? "ru";
 }

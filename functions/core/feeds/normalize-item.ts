@@ -53,6 +53,15 @@ export function itemBase(raw: RawItem, feed: ParsedFeed, feedUrl: string): strin
 }
 
 /**
+ * True when normalizeItem may have to guess some item's language (guessLanguage): neither the feed
+ * nor the source names one and an item does not either. Then loadLanguageGuesser() must be awaited.
+ */
+export function mayGuessLanguage(feed: ParsedFeed, sourceLang: string | undefined): boolean {
+  if (languageCode(feed.lang) !== undefined || languageCode(sourceLang) !== undefined) return false;
+  return feed.items.some((raw) => languageCode(raw.lang) === undefined);
+}
+
+/**
  * Turns one raw item into a Headline, or a reason it cannot be one
  * (no title and no summary, no usable link).
  */

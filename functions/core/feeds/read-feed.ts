@@ -1,8 +1,9 @@
 import type { Source } from "../../config/sources.js";
 import { FeedError, err, ok, type Result } from "../errors.js";
-import { decodeBody } from "./decode-body.js";
+import { decodeBodyLoading } from "./decode-body.js";
 import type { Headline, ParsedFeed } from "./headline.js";
-import { normalizeItem } from "./normalize-item.js";
+import { loadLanguageGuesser } from "./guess-language.js";
+import { mayGuessLanguage, normalizeItem } from "./normalize-item.js";
 import { FeedParseError, parseFeed } from "./parse-feed.js";
 import { JsonFeedError, looksLikeJson, parseJsonFeed } from "./parse-json-feed.js";
 import { sanitizeXml } from "./sanitize-xml.js";
@@ -56,13 +57,14 @@ async function parseText(text: string, contentType: string | undefined): Promise
 
 /** The whole ingest path short of storage: decode, sanitize, parse, normalize, identify. */
 export async function readFeed(input: ReadFeedInput): Promise<Result<ReadFeedOutput, FeedError>> {
-  const decoded = decodeBody(input.body, input.contentType);
+  const decoded = await decodeBodyLoading(input.body, input.contentType);
   const parsed = await parseText(decoded.text, input.contentType);
   if (!parsed.ok) return parsed;
   const { feed, warnings } = parsed.value;
   const headlines: Headline[] = [];
   const guessedDates = new Set<string>();
   const skipped: string[] = [];
+  if (mayGuessLanguage(feed, input.source.lang)) await loadLanguageGuesser();
   const ctx = {
     sourceId: input.source.id,
     feedUrl: input.url,

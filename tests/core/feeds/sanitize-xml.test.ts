@@ -1,7 +1,10 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeBody } from "../../../functions/core/feeds/decode-body.js";
+import { decodeBody, loadCharsets } from "../../../functions/core/feeds/decode-body.js";
 import { sanitizeXml } from "../../../functions/core/feeds/sanitize-xml.js";
+
+// iconv-lite loads on demand in production (loadCharsets); these checks decode legacy charsets synchronously.
+await loadCharsets();
 
 describe("sanitizeXml", () => {
   it.each([
