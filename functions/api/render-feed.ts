@@ -1,4 +1,4 @@
-import { Feed, type Item } from "feed";
+import type { Item } from "feed";
 import type { Headline } from "../core/feeds/headline.js";
 
 export type FeedFormat = "rss" | "atom" | "json";
@@ -29,9 +29,11 @@ const escapeHtml = (s: string) => clean(s).replace(/&/g, "&amp;").replace(/</g, 
  * RSS 2.0, Atom 1.0 or JSON Feed 1.1 for a page of headlines. Titles are text in RSS and JSON Feed but
  * HTML in the library's Atom output, and summaries are HTML everywhere, so each is escaped where the
  * format reads HTML. The feed's date is its newest item's, so the body (and its ETag) only changes
- * when the headlines do.
+ * when the headlines do. The feed library (with its XML writer) loads on the first feed requested,
+ * not with the API: most cold starts serve JSON.
  */
-export function renderFeed(format: FeedFormat, items: readonly Headline[], meta: FeedMeta): string {
+export async function renderFeed(format: FeedFormat, items: readonly Headline[], meta: FeedMeta): Promise<string> {
+  const { Feed } = await import("feed");
   const newest = items[0] ? new Date(items[0].publishedAt) : new Date(0);
   const feed = new Feed({
     id: meta.self[format],

@@ -39,7 +39,7 @@ export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps) {
       const query = url.searchParams.toString();
       const at = (path: string) => `${url.origin}${path}${query ? `?${query}` : ""}`;
       const items = filters.group === "story" ? dedupeStories(page.items) : page.items;
-      const body = renderFeed(format, items.map(toApiHeadline), {
+      const body = await renderFeed(format, items.map(toApiHeadline), {
         title: filters.q || filters.topic ? `dabyl: ${filters.q ?? filters.topic}` : "dabyl: Kazakhstan headlines",
         description: `Headlines from Kazakhstan's news (${describeFilters(filters)})`,
         self: { rss: at("/headlines.rss"), atom: at("/headlines.atom"), json: at("/headlines.json") },
