@@ -1,7 +1,7 @@
 import { handle } from "hono/aws-lambda";
 import { createDocumentClient } from "../adapters/dynamo/client.js";
 import { makeStores } from "../adapters/dynamo/stores.js";
-import { createLogger } from "../adapters/log.js";
+import { createLambdaLogger } from "../adapters/lambda-log.js";
 import { readResources } from "../adapters/resources.js";
 import { createApp } from "../api/app.js";
 import { httpOptionsFrom } from "../api/http-options.js";
@@ -9,7 +9,7 @@ import { builtinSources } from "../config/sources.js";
 import { lambdaAlerts } from "./alerts.js";
 
 const resources = readResources();
-const log = createLogger();
+const log = createLambdaLogger();
 const stores = makeStores(createDocumentClient(), resources.tableName);
 const alerts = lambdaAlerts(stores, resources.stage, log);
 
