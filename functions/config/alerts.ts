@@ -1,6 +1,9 @@
 /** Alert settings: limits that keep SMS spend and confirmation mail from being abused. */
 export interface AlertSettings {
-  /** Country calling codes (digits after "+") that SMS subscriptions may use. */
+  /**
+   * Number prefixes (digits after "+") that SMS subscriptions may use: a country calling code such
+   * as "998", or a code plus the first national digit: "76" and "77" are Kazakhstan's share of +7.
+   */
   readonly smsCountryCodes: readonly string[];
   /** Alerts published per alert topic per clock hour before the rest wait for the hourly summary. */
   readonly floodLimitPerHour: number;
@@ -23,8 +26,9 @@ export interface AlertSettings {
 }
 
 export const alertSettings: AlertSettings = {
-  // +7 is Kazakhstan (and Russia, which shares the code; both are the intended audience).
-  smsCountryCodes: ["7"],
+  // Kazakhstan only: +7 6xx and +7 7xx. Russia shares +7 (3xx, 4xx, 8xx, 9xx); a plain "7" in
+  // DABYL_SMS_COUNTRY_CODES lets those in too, at the operator's choice and cost.
+  smsCountryCodes: ["76", "77"],
   floodLimitPerHour: 10,
   perAddressLimit: 5,
   perClientLimit: 20,
@@ -37,7 +41,7 @@ export const alertSettings: AlertSettings = {
   timezone: "Asia/Almaty",
 };
 
-/** Settings with SMS country codes from a comma-separated list such as "7,998"; empty keeps the default. */
+/** Settings with SMS prefixes from a comma-separated list such as "76,77,998"; empty keeps the default. */
 export function withSmsCountryCodes(settings: AlertSettings, list: string | undefined): AlertSettings {
   const codes = (list ?? "")
     .split(",")

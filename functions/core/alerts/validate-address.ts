@@ -1,9 +1,18 @@
 import { err, ok, ValidationError, type Result } from "../errors.js";
 import type { Channel } from "./alert-types.js";
 
-// Calling codes are prefix-free (ITU E.164), so the first code that prefixes the digits is the one.
-function countryCodeOf(digits: string, allowed: readonly string[]): string | undefined {
-  return allowed.find((code) => digits.startsWith(code));
+/**
+ * An allowed entry is a country calling code ("998") or a code plus the start of the national
+ * number ("77"): +7 is shared by Kazakhstan (+7 6xx, +7 7xx) and Russia, and only the next digit
+ * tells them apart.
+ */
+function allowedPrefixOf(digits: string, allowed: readonly string[]): string | undefined {
+  return allowed.find((prefix) => digits.startsWith(prefix));
+}
+
+/** "+7 7…" for a +7 prefix that goes into the national number, "+998" for a plain code. */
+function describePrefix(prefix: string): string {
+  return prefix.length > 1 && prefix.startsWith("7") ? `+7 ${prefix.slice(1)}…` : `+${prefix}`;
 }
 
 /**
@@ -17,8 +26,15 @@ export function normalizePhone(input: string, allowedCountryCodes: readonly stri
     return err(new ValidationError("address", "an SMS address must be a phone number in international format, e.g. +77011234567"));
   }
   const digits = compact.slice(1);
-  if (countryCodeOf(digits, allowedCountryCodes) === undefined) {
-    const list = allowedCountryCodes.map((c) => `+${c}`).join(", ");
+  if (allowedPrefixOf(digits, allowedCountryCodes) === undefined) {
+    const kazakh = allowedCountryCodes.filter((c) => c.length > 1 && c.startsWith("7"));
+    if (digits.startsWith("7") && kazakh.length > 0) {
+      const starts = kazakh.map((c) => `+7 ${c.slice(1)}`).join(" or ");
+      return err(
+        new ValidationError("address", `this is not a Kazakhstan number: SMS alerts go only to numbers starting with ${starts} (e.g. +77011234567); other +7 numbers are Russian`),
+      );
+    }
+    const list = allowedCountryCodes.map(describePrefix).join(", ");
     return err(new ValidationError("address", `SMS alerts are only sent to numbers starting with ${list}`));
   }
   // Kazakhstan and Russia (+7) use ten-digit national numbers: +7 and exactly 10 more digits.
