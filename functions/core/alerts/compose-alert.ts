@@ -36,11 +36,26 @@ export interface HeadlineAlertInput {
   /** What the subscriber asked for: a curated topic's title or the query text. */
   readonly watching: string;
   readonly timezone: string;
+  /** The alert topic's language (its subscribers'); without it, the headline's language words the message. */
+  readonly messageLang?: MessageLanguage | undefined;
+  /** DABYL_PUBLIC_URL; without it, the short link's base stands in (short links live under it). */
+  readonly publicUrl?: string | undefined;
+}
+
+/** The public URL a short link `<publicUrl>/h/<id>` was made under. */
+function baseOf(shortUrl: string): string | undefined {
+  const m = /^(https?:\/\/.+)\/h\/[^/]+$/.exec(shortUrl);
+  return m?.[1];
+}
+
+/** The page that tells a reader how to stop an alert: `<publicUrl>/unsubscribe`. */
+export function unsubscribeUrl(publicUrl: string | undefined): string | undefined {
+  return publicUrl === undefined ? undefined : `${publicUrl.replace(/\/+$/, "")}/unsubscribe`;
 }
 
 /** The email (subject and body) and the SMS of one headline alert. */
 export function composeHeadlineAlert(input: HeadlineAlertInput): AlertMessage {
-  const lang = messageLanguage(input.lang);
+  const lang = input.messageLang ?? messageLanguage(input.lang);
   const l = messageLabels[lang];
   const title = oneLine(input.title);
   const summary = cut(input.summary.trim(), MAX_SUMMARY_CHARS);
@@ -54,7 +69,7 @@ export function composeHeadlineAlert(input: HeadlineAlertInput): AlertMessage {
     "",
     "—",
     `${l.watching}: ${oneLine(input.watching)}`,
-    l.unsubscribe,
+    l.unsubscribe(unsubscribeUrl(input.publicUrl ?? baseOf(input.shortUrl))),
   ];
   return {
     subject: emailSubject(`dabyl: ${title}`),
@@ -76,6 +91,7 @@ export interface FloodSummaryInput {
   readonly limit: number;
   readonly lang: MessageLanguage;
   readonly timezone: string;
+  readonly publicUrl?: string | undefined;
 }
 
 /** The one "and N more" message a flooded topic gets per hour. */
@@ -92,7 +108,7 @@ export function composeFloodSummary(input: FloodSummaryInput): AlertMessage {
       `${l.allOfThem}: ${input.searchUrl}`,
       "",
       "—",
-      l.unsubscribe,
+      l.unsubscribe(unsubscribeUrl(input.publicUrl ?? baseOf(input.shortSearchUrl))),
     ].join("\n"),
     sms: fitSms(`dabyl: ${more}`, ` ${input.shortSearchUrl} ${l.smsStop}`, MAX_SMS_SEGMENTS),
   };
@@ -102,15 +118,18 @@ export interface FxAlertInput {
   /** The FX core's sentence, e.g. "USD/KZT rose above 520: 521.30 on 2026-11-30 (was 518.90)". */
   readonly text: string;
   readonly watching: string;
+  /** The alert topic's language; English (the FX sentence's own) without it. */
+  readonly lang?: MessageLanguage | undefined;
+  readonly publicUrl?: string | undefined;
 }
 
 /** An FX threshold alert: the sentence is short enough to go whole in every channel. */
 export function composeFxAlert(input: FxAlertInput): AlertMessage {
-  const l = messageLabels.en;
+  const l = messageLabels[input.lang ?? "en"];
   const text = oneLine(input.text);
   return {
     subject: emailSubject(`dabyl: ${text}`),
-    email: [text, "", "Official rate of the National Bank of Kazakhstan.", "", "—", `${l.watching}: ${oneLine(input.watching)}`, l.unsubscribe].join("\n"),
+    email: [text, "", l.fxOfficial, "", "—", `${l.watching}: ${oneLine(input.watching)}`, l.unsubscribe(unsubscribeUrl(input.publicUrl))].join("\n"),
     sms: fitSms(`dabyl: ${text}`, ` ${l.smsStop}`, MAX_SMS_SEGMENTS),
   };
 }

@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
-import type { TopicKind } from "./alert-types.js";
+import type { MessageLanguage, TopicKind } from "./alert-types.js";
 
 /**
  * The key of an alert topic: a hash of what it watches in canonical form (normalizeQuery's text,
- * or an FX condition's canonical text), so the same query typed two ways is one topic.
+ * or an FX condition's canonical text), so the same query typed two ways is one topic. One SNS
+ * publish reaches every subscriber of a topic, so each wording language is its own topic; Russian
+ * keeps the key every topic had before languages existed, so those stay the Russian ones.
  */
-export function alertTopicKey(kind: TopicKind, canonical: string): string {
-  return createHash("sha256").update(`${kind}\n${canonical}`).digest("hex").slice(0, 20);
+export function alertTopicKey(kind: TopicKind, canonical: string, lang?: MessageLanguage): string {
+  const text = lang === undefined || lang === "ru" ? `${kind}\n${canonical}` : `${kind}\n${lang}\n${canonical}`;
+  return createHash("sha256").update(text).digest("hex").slice(0, 20);
 }
 
 /**

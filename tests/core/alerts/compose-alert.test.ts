@@ -97,3 +97,44 @@ describe("composeFxAlert", () => {
     expect(smsLength(m.sms)).toMatchObject({ encoding: "gsm7", segments: 1 });
   });
 });
+
+describe("wording follows the subscriber's language, not the headline's", () => {
+  it.each([
+    ["en", "Source: tengrinews-ru", "dabyl alert for: Военные базы", "Reply STOP to opt out"],
+    ["kk", "Дереккөз: tengrinews-ru", "dabyl хабарламасы, сұраныс: Военные базы", "STOP - бас тарту"],
+    ["ru", "Источник: tengrinews-ru", "Оповещение dabyl по запросу: Военные базы", "STOP - отписка"],
+  ] as const)("%s", (messageLang, source, watching, stop) => {
+    const m = composeHeadlineAlert({ ...base, messageLang });
+    expect(m.email).toContain(source);
+    expect(m.email).toContain(watching);
+    expect(m.sms.endsWith(stop)).toBe(true);
+    // The title stays as published.
+    expect(m.email.split("\n")[0]).toBe(base.title);
+  });
+
+  it("keeps an English subscriber's Latin-only SMS in GSM-7 even when the headline is tagged Russian", () => {
+    const m = composeHeadlineAlert({ ...base, lang: "ru", title: "Kazakhstan raises the base rate to 16.5%", messageLang: "en" });
+    expect(smsLength(m.sms)).toMatchObject({ encoding: "gsm7", segments: 1 });
+  });
+
+  it("says how to unsubscribe in every email, with a link under the public URL and no placeholder", () => {
+    for (const messageLang of ["ru", "kk", "en"] as const) {
+      const m = composeHeadlineAlert({ ...base, messageLang });
+      expect(m.email).toContain("http://127.0.0.1:3000/unsubscribe");
+      expect(m.email).not.toMatch(/\{id\}|DELETE \/alerts/);
+    }
+    const s = composeFloodSummary({
+      count: 2, watching: "база", from: "2026-11-30T10:00:00.000Z", to: "2026-11-30T11:00:00.000Z",
+      searchUrl: "https://api.dabyl.kz/headlines?q=x", shortSearchUrl: "https://api.dabyl.kz/h/Zz9_x9Qz", limit: 10, lang: "en", timezone: "Asia/Almaty",
+    });
+    expect(s.email).toContain("https://api.dabyl.kz/unsubscribe");
+    expect(s.email).not.toContain("{id}");
+  });
+
+  it("words FX alerts in the subscriber's language too", () => {
+    const m = composeFxAlert({ text: "USD/KZT rose above 520: 521.30 on 2026-11-30 (was 518.90)", watching: "USD/KZT above 520", lang: "ru", publicUrl: "https://api.dabyl.kz" });
+    expect(m.email).toContain("Официальный курс Национального банка Казахстана.");
+    expect(m.email).toContain("https://api.dabyl.kz/unsubscribe");
+    expect(m.sms.endsWith("STOP - отписка")).toBe(true);
+  });
+});

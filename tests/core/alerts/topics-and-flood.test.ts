@@ -13,6 +13,13 @@ describe("alert topics", () => {
     expect(key('"военная база"')).not.toBe(key("военная база"));
   });
 
+  it("gives each wording language its own topic; Russian keeps the key topics had before languages", () => {
+    const canonical = normalizeQuery(parseQuery("база"));
+    const keys = new Set(["ru", "kk", "en"].map((l) => alertTopicKey("query", canonical, l as "ru" | "kk" | "en")));
+    expect(keys.size).toBe(3);
+    expect(alertTopicKey("query", canonical, "ru")).toBe(alertTopicKey("query", canonical));
+  });
+
   it("keeps a query and an FX condition with the same text apart", () => {
     expect(alertTopicKey("query", "usd")).not.toBe(alertTopicKey("fx", "usd"));
   });
