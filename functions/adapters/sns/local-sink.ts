@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Logger } from "../../core/logger.js";
-import type { Notifier } from "./notifier.js";
+import { DIRECT_SMS_TOPIC, type Notifier } from "./notifier.js";
 
 /** One line of DABYL_DATA_DIR/outbox.jsonl: what SNS would have carried, and to which topic. */
 export interface OutboxLine {
@@ -48,6 +48,17 @@ export function makeLocalSink(outboxPath: string | null, log: Logger, now: () =>
         await appendFile(outboxPath, JSON.stringify(line) + "\n", "utf8");
       }
       log.info("alert written to the local outbox", { topic, subject: message.subject, sms: message.sms });
+      return { messageId: line.messageId };
+    },
+    async sendSms(_phoneNumber, text) {
+      // One number's SMS (a verification code): the outbox gets the text; the console neither the number nor the code.
+      const line: OutboxLine = { at: now().toISOString(), topic: DIRECT_SMS_TOPIC, messageId: randomUUID(), subject: "", email: "", sms: text };
+      if (outboxPath) {
+        dirReady ??= mkdir(dirname(outboxPath), { recursive: true });
+        await dirReady;
+        await appendFile(outboxPath, JSON.stringify(line) + "\n", "utf8");
+      }
+      log.info("SMS written to the local outbox", { topic: DIRECT_SMS_TOPIC });
       return { messageId: line.messageId };
     },
   };

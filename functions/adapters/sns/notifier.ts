@@ -14,7 +14,12 @@ export interface Notifier {
   subscriptionStatus(subscriptionArn: string): Promise<AlertStatus>;
   /** Publishes to every subscriber: email gets subject and body, SMS the short text. */
   publish(topicArn: string, message: AlertMessage): Promise<{ messageId: string }>;
+  /** One SMS to one number, outside any topic (verification codes, the "alerts are on" notice). */
+  sendSms(phoneNumber: string, text: string): Promise<{ messageId: string }>;
 }
+
+/** The outbox "topic" of SMS sent to one number (the number itself is never written). */
+export const DIRECT_SMS_TOPIC = "direct-sms";
 
 /** The exact Message parameter of a per-protocol publish (MessageStructure "json"). */
 export function snsMessageJson(message: AlertMessage): string {

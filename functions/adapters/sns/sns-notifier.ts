@@ -65,5 +65,16 @@ export function makeSnsNotifier(client: SNSClient = new SNSClient({})): Notifier
       );
       return { messageId: res.MessageId ?? "" };
     },
+    async sendSms(phoneNumber, text) {
+      // Publish by PhoneNumber: no topic, so IAM must allow sns:Publish on "*" (a number has no ARN).
+      const res = await client.send(
+        new PublishCommand({
+          PhoneNumber: phoneNumber,
+          Message: text,
+          MessageAttributes: { "AWS.SNS.SMS.SMSType": { DataType: "String", StringValue: "Transactional" } },
+        }),
+      );
+      return { messageId: res.MessageId ?? "" };
+    },
   };
 }

@@ -98,6 +98,20 @@ describe("makeSnsNotifier: the requests SNS receives", () => {
   });
 });
 
+describe("makeSnsNotifier: one SMS to one number", () => {
+  it("publishes by PhoneNumber as a transactional SMS, with no topic and no subject", async () => {
+    sns.on(PublishCommand).resolves({ MessageId: "m-1" });
+    const n = makeSnsNotifier(client());
+    expect(await n.sendSms("+77011234567", "dabyl: your code is 123456.")).toEqual({ messageId: "m-1" });
+    const input = sns.commandCalls(PublishCommand)[0]?.args[0].input;
+    expect(input).toEqual({
+      PhoneNumber: "+77011234567",
+      Message: "dabyl: your code is 123456.",
+      MessageAttributes: { "AWS.SNS.SMS.SMSType": { DataType: "String", StringValue: "Transactional" } },
+    });
+  });
+});
+
 describe("choosing SNS or the local sink", () => {
   it.each([
     [{}, "local"],
@@ -145,6 +159,16 @@ describe("local sink", () => {
     const everything = readFileSync(join(dir, "outbox.jsonl"), "utf8") + lines.join("\n");
     expect(everything).not.toContain("+77011234567");
     expect(lines.some((l) => l.includes("dabyl-local-abc"))).toBe(true);
+  });
+
+  it("writes an SMS to one number to the outbox as direct-sms, with neither the number nor the text in the console", async () => {
+    const { log, lines } = silent();
+    const sink = makeNotifier({ env: {}, dataDir: dir, log });
+    await sink.sendSms("+77011234567", "dabyl: код подтверждения 042917. Действует 15 мин.");
+    const outbox = readFileSync(join(dir, "outbox.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as OutboxLine);
+    expect(outbox).toEqual([expect.objectContaining({ topic: "direct-sms", subject: "", email: "", sms: "dabyl: код подтверждения 042917. Действует 15 мин." })]);
+    expect(readFileSync(join(dir, "outbox.jsonl"), "utf8")).not.toContain("77011234567");
+    expect(lines.join("\n")).not.toMatch(/77011234567|042917/);
   });
 
   it("forgets unsubscribed subscriptions", async () => {
