@@ -30,7 +30,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const params = invalidParams(result.error.issues as ZodIssueLike[]);
+        // A repeated query parameter reaches the schema as an array; whatever the schema says of that, say this.
+        const repeated = (name: string) => result.target === "query" && (c.req.queries(name)?.length ?? 0) > 1;
+        const params = invalidParams(result.error.issues as ZodIssueLike[]).map((p) =>
+          repeated(p.name) && !p.reason.startsWith("give ") ? { ...p, reason: `give ${p.name} once` } : p,
+        );
         const detail = params.map((p) => `${p.name}: ${p.reason}`).join("; ");
         return problem(c, 400, detail, { invalidParams: params });
       }

@@ -1,6 +1,10 @@
 /** What GET /fx/latest serves, built from stored latest rates and suspects. */
 import { ValidationError } from "../core/errors.js";
-import { crossRate, isStale, pairRate, parsePair, type Direction, type Pair, type StoredRate, type SuspectRate } from "../core/fx/index.js";
+// The modules themselves, not core/fx/index.js: the API reads stored rates and never parses NBK XML (fast-xml-parser).
+import { crossRate, pairRate } from "../core/fx/cross-rate.js";
+import { isStale } from "../core/fx/is-stale.js";
+import { parsePair, type Pair } from "../core/fx/parse-pair.js";
+import type { Direction, StoredRate, SuspectRate } from "../core/fx/types.js";
 
 export const DEFAULT_SYMBOLS = ["USD", "EUR", "RUB", "CNY"] as const;
 const MAX_SYMBOLS = 60;

@@ -6,34 +6,46 @@ import { topics } from "../config/topics.js";
 import { ValidationError } from "../core/errors.js";
 import type { Headline } from "../core/feeds/headline.js";
 import { loadStemmers, MAX_QUERY_LENGTH, matchesQuery, normalizeQuery, parseQuery, type Query } from "../core/query/index.js";
+import { parseInstant } from "./parse-instant.js";
 import { preparedFor } from "./prepared-cache.js";
 
 /** Headlines read from DynamoDB at most per request while a query filters them in memory. */
 export const DEFAULT_MAX_SCAN = 1000;
 
-// Date only, or date and time with optional seconds, fraction and offset (no offset means UTC).
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** The languages dabyl serves headlines in; lang accepts these only. */
+export const NEWS_LANGS = ["ru", "kk", "en"] as const;
+/** Most sources one search reads at once: each is one index query, merged by time. */
+export const MAX_SOURCES = 10;
 
-function parseInstant(value: string): Date | undefined {
-  if (!ISO_8601.test(value)) return undefined;
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(value) && value.includes("T");
-  const normalized = value.replace(" ", "T");
-  const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : hasZone ? normalized : `${normalized}Z`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+/**
+ * Hono hands a repeated query parameter over as an array; say so in words instead of a type error.
+ * Several values go in one parameter, comma-separated, where a filter takes several.
+ */
+const once = (name: string, several = false) => (iss: { input?: unknown }) =>
+  Array.isArray(iss.input) ? `give ${name} once${several ? "; separate several values with commas" : ""}` : undefined;
+
+/** "ru, KK,ru" -> ["ru", "kk"]: trimmed, lower-cased where asked, empty parts and repeats dropped. */
+export function listParam(value: string | undefined, lower = false): string[] {
+  if (value === undefined) return [];
+  const parts = value.split(",").map((p) => (lower ? p.trim().toLowerCase() : p.trim()));
+  return [...new Set(parts.filter(Boolean))];
 }
 
 const instant = (name: string, description: string, example: string) =>
   z
-    .string()
+    .string({ error: once(name) })
     .max(40, "must be an ISO 8601 date or time")
-    .refine((v) => parseInstant(v) !== undefined, "must be an ISO 8601 date or time, e.g. 2026-11-30 or 2026-11-30T10:00:00+05:00")
+    .refine(
+      (v) => parseInstant(v) !== undefined,
+      "must be a real ISO 8601 date or time, e.g. 2026-11-30 (midnight in Almaty) or 2026-11-30T10:00:00+05:00",
+    )
     .optional()
     .openapi({ param: { name, in: "query" }, description, example });
 
 /** The filters shared by GET /headlines and the feeds out (.rss, .atom, .json). */
 export const HeadlineFilters = z.object({
   q: z
-    .string()
+    .string({ error: once("q") })
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
     .optional()
     .openapi({
@@ -42,39 +54,54 @@ export const HeadlineFilters = z.object({
       example: '"военная база" OR авиабаза',
     }),
   topic: z
-    .string()
+    .string({ error: once("topic") })
     .max(64)
     .optional()
     .openapi({ description: "A curated topic id (GET /topics); its query is ANDed with q", example: "military-bases" }),
   lang: z
-    .string()
-    .regex(/^[a-z]{2}$/, "must be a two-letter language code such as ru, kk or en")
+    .string({ error: once("lang", true) })
+    .max(32)
+    .refine(
+      (v) => listParam(v, true).length > 0 && listParam(v, true).every((l) => (NEWS_LANGS as readonly string[]).includes(l)),
+      `must be ${NEWS_LANGS.join(", ")} (the languages dabyl serves), or several separated by commas`,
+    )
     .optional()
-    .openapi({ example: "ru" }),
-  source: z.string().min(1).max(64).optional().openapi({ example: "tengrinews-ru" }),
-  since: instant("since", "Published at or after this time (ISO 8601; without an offset, UTC)", "2026-11-30T00:00:00+05:00"),
-  until: instant("until", "Published before this time (ISO 8601; without an offset, UTC)", "2026-12-01"),
+    .openapi({ description: `Headline language: ${NEWS_LANGS.join(", ")}; several separated by commas (ru,kk)`, example: "ru" }),
+  source: z
+    .string({ error: once("source", true) })
+    .min(1)
+    .max(64 * MAX_SOURCES)
+    .optional()
+    .openapi({ description: `A source id (GET /sources); up to ${MAX_SOURCES} separated by commas`, example: "tengrinews-ru" }),
+  since: instant(
+    "since",
+    "Published at or after this time (ISO 8601). A bare date is midnight in Almaty (UTC+5); a time without an offset is UTC. An unencoded + that arrived as a space is read as +.",
+    "2026-11-30T00:00:00+05:00",
+  ),
+  until: instant("until", "Published before this time (ISO 8601, read as since is)", "2026-12-01"),
   group: z
-    .enum(["story"], { error: 'must be "story"' })
+    .enum(["story"], { error: (iss) => once("group")(iss) ?? 'must be "story"' })
     .optional()
     .openapi({ description: "story: one entry per story, the other sources listed in alsoIn" }),
   limit: z.coerce
-    .number({ error: "must be a whole number" })
+    .number({ error: (iss) => once("limit")(iss) ?? "must be a whole number" })
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .max(defaults.maxPageSize, `must be at most ${defaults.maxPageSize}`)
     .default(defaults.pageSize)
     .openapi({ example: 20 }),
-  cursor: z.string().min(1).max(2048).optional().openapi({ description: "nextCursor of the previous page (same filters)" }),
+  cursor: z.string({ error: once("cursor") }).min(1).max(2048).optional().openapi({ description: "nextCursor of the previous page (same filters)" }),
 });
 
 export type HeadlineFilterInput = z.infer<typeof HeadlineFilters>;
 
 /** Turns validated query parameters into a search: unknown source/topic and bad ranges are 400s. */
 export function toSearchRequest(f: HeadlineFilterInput, sources: readonly Source[], maxScan = DEFAULT_MAX_SCAN): SearchRequest {
-  if (f.source && !sources.some((s) => s.id === f.source)) {
-    throw new ValidationError("source", `unknown source "${f.source}"; GET /sources lists them`);
-  }
+  const sourceIds = listParam(f.source);
+  if (sourceIds.length > MAX_SOURCES) throw new ValidationError("source", `give at most ${MAX_SOURCES} sources at a time`);
+  const unknown = sourceIds.find((id) => !sources.some((s) => s.id === id));
+  if (unknown !== undefined) throw new ValidationError("source", `unknown source "${unknown}"; GET /sources lists them`);
+  const langs = listParam(f.lang, true);
   const queries: Query[] = [];
   if (f.topic !== undefined) {
     const topic = topics.find((t) => t.id === f.topic);
@@ -86,7 +113,7 @@ export function toSearchRequest(f: HeadlineFilterInput, sources: readonly Source
   const until = f.until ? parseInstant(f.until)?.toISOString() : undefined;
   if (since && until && since >= until) throw new ValidationError("until", "must be later than since");
 
-  const filterKey = JSON.stringify([queries.map(normalizeQuery), f.lang, f.source, since, until, f.group]);
+  const filterKey = JSON.stringify([queries.map(normalizeQuery), [...langs].sort(), [...sourceIds].sort(), since, until, f.group]);
   const match =
     queries.length === 0
       ? undefined
@@ -95,8 +122,8 @@ export function toSearchRequest(f: HeadlineFilterInput, sources: readonly Source
           return queries.every((q) => matchesQuery(q, doc));
         };
   return {
-    lang: f.lang,
-    source: f.source,
+    langs,
+    sources: sourceIds,
     since,
     until,
     limit: f.limit,

@@ -1,7 +1,8 @@
 import type { Headline } from "../core/feeds/headline.js";
 import type { FxAlertEvent, FxCondition } from "../core/fx/index.js";
 import { composeFxAlert } from "../core/alerts/index.js";
-import { parseFxCondition } from "../core/fx/index.js";
+// Not through core/fx/index.js: that would load the NBK XML readers (fast-xml-parser) into every handler with alerts.
+import { parseFxCondition } from "../core/fx/parse-fx-condition.js";
 import { flushPendingAlerts, recordDelivery, recordHeadlineAlerts, type DeliverAlertsDeps, type DeliveryReport } from "./deliver-alerts.js";
 import { sendFloodSummaries } from "./send-flood-summaries.js";
 

@@ -11,7 +11,8 @@ import type { Topic } from "../config/topics.js";
 import { alertTopicKey, hashManageToken, manageTokenMatches, normalizeAddress, snsTopicName } from "../core/alerts/index.js";
 import type { AlertStatus, AlertSubscription, Channel, TopicKind } from "../core/alerts/alert-types.js";
 import { NotFoundError, ValidationError } from "../core/errors.js";
-import { formatFxCondition, parseFxCondition } from "../core/fx/index.js";
+// Not through core/fx/index.js: that would load the NBK XML readers (fast-xml-parser) into the API and the feed poller.
+import { formatFxCondition, parseFxCondition } from "../core/fx/parse-fx-condition.js";
 import type { Logger } from "../core/logger.js";
 import { normalizeQuery, parseQuery } from "../core/query/index.js";
 

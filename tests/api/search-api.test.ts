@@ -73,7 +73,7 @@ describe("filters and order", () => {
     expect(await ids("since=2026-11-29T23:50:00Z&until=2026-11-30T00:00:00Z")).toEqual(["base-ru-1"]);
     expect(await ids(`since=${encodeURIComponent("2026-11-30T04:35:00+05:00")}`)).toEqual(["base-ru-1", "base-ru-2"]);
     expect(await ids("until=2026-11-29T23:50:00Z&limit=1")).toEqual(["base-ru-2"]);
-    expect(await ids("since=2026-11-30")).toEqual([]);
+    expect(await ids("since=2026-11-30T00:00:00Z")).toEqual([]);
   });
 
   it("lang and source narrow the search and combine with q", async () => {

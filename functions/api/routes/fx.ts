@@ -3,7 +3,12 @@ import type { FxStore } from "../../adapters/dynamo/fx-store.js";
 import type { SourceStateStore } from "../../adapters/dynamo/source-state-store.js";
 import type { Source } from "../../config/sources.js";
 import { ValidationError } from "../../core/errors.js";
-import { almatyDate, crossHistory, fillHistory, parseDateRange, parsePair, type HistoryPoint, type IsoDate } from "../../core/fx/index.js";
+// The modules themselves, not core/fx/index.js: the API never parses NBK XML (fast-xml-parser).
+import { almatyDate } from "../../core/fx/calendar-date.js";
+import { crossHistory, fillHistory, type HistoryPoint } from "../../core/fx/fill-history.js";
+import { parseDateRange } from "../../core/fx/parse-date-range.js";
+import { parsePair } from "../../core/fx/parse-pair.js";
+import type { IsoDate } from "../../core/fx/types.js";
 import { cachedJson } from "../cached-json.js";
 import { FxHistorySchema, FxLatestSchema } from "../fx-schemas.js";
 import { latestView, parseSymbols } from "../fx-view.js";
