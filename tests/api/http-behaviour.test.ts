@@ -96,9 +96,9 @@ describe("errors are problem+json", () => {
     const limited = await startApiFixture({ rateLimit: { limit: 4, windowMs: 60_000 } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await limited.call("/health")).status);
+      for (let i = 0; i < 5; i++) statuses.push((await limited.call("/sources")).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
-      const res = await limited.call("/health");
+      const res = await limited.call("/sources");
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     } finally {

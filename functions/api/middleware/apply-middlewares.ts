@@ -5,6 +5,7 @@ import { methodNotAllowed } from "hono/method-not-allowed";
 import type { Logger } from "../../core/logger.js";
 import { problem } from "../problem.js";
 import { httpCache } from "./http-cache.js";
+import { isInternalCall } from "./internal-call.js";
 import { rateLimit, type RateLimitOptions } from "./rate-limit.js";
 import { requestContext } from "./request-context.js";
 
@@ -48,7 +49,12 @@ export function applyMiddlewares(app: OpenAPIHono, opts: HttpOptions): void {
   );
   app.use("*", httpCache());
   const limit = opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit;
-  if (limit) app.use("*", rateLimit(limit));
+  if (limit) {
+    const limiter = rateLimit(limit);
+    // Health checks must see the process even when a client is over its limit; in-process calls were
+    // already counted as the request that made them.
+    app.use("*", (c, next) => (c.req.path === "/health" || isInternalCall(c) ? next() : limiter(c, next)));
+  }
   const maxBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   app.use(
     "*",

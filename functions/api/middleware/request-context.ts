@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import type { Logger } from "../../core/logger.js";
+import { isInternalCall } from "./internal-call.js";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -26,7 +27,7 @@ function answeredRoute(c: Parameters<MiddlewareHandler>[0]): string | null {
 
 /**
  * Gives each request an id (X-Request-Id in and out) and a child logger, and writes one log line per
- * request: method, route pattern, status, duration. Paths and query strings are not logged, since
+ * request (not per in-process call): method, route pattern, status, duration. Paths and query strings are not logged, since
  * they carry what people search for.
  */
 export function requestContext(log: Logger): MiddlewareHandler {
@@ -41,6 +42,8 @@ export function requestContext(log: Logger): MiddlewareHandler {
       await next();
     } finally {
       c.header("X-Request-Id", requestId);
+      // The outer request's line covers the in-process calls made to answer it.
+      if (isInternalCall(c)) return;
       const ms = Math.round((performance.now() - started) * 10) / 10;
       reqLog.info("request", { method: c.req.method, route: answeredRoute(c), status: c.res.status, ms });
     }

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { Source } from "../../config/sources.js";
 import type { AlertsApi } from "../../jobs/manage-alerts.js";
 import { EMPTY_SIGNUP, type SignupFields } from "../page/alert-form.js";
+import { internalEnv } from "../middleware/internal-call.js";
 import { createAlert, loadFx, loadHeadlines, type ApiFetch, type NewsParams } from "../page/api-client.js";
 import { CONTENT_SECURITY_POLICY } from "../page/content-security-policy.js";
 import { renderFrontPage } from "../page/front-page.js";
@@ -69,7 +70,10 @@ const postRoute = createRoute({
   },
 });
 
-/** Calls the app's own routes in-process, as the same client (env) and with the same request id. */
+/**
+ * Calls the app's own routes in-process, as the same client (env) and with the same request id, marked
+ * internal so the rate limit and the request log count the page request once, not once per call.
+ */
 function internalApi(app: OpenAPIHono, c: Context): ApiFetch {
   return async (path, init) => {
     const headers = new Headers(init?.headers);
@@ -78,7 +82,7 @@ function internalApi(app: OpenAPIHono, c: Context): ApiFetch {
     // Where the runtime gives no socket (app.request), limits fall back to the proxy's header: pass it on.
     const forwarded = c.req.header("x-forwarded-for");
     if (forwarded) headers.set("x-forwarded-for", forwarded);
-    return app.fetch(new Request(new URL(path, c.req.url), { ...init, headers }), c.env);
+    return app.fetch(new Request(new URL(path, c.req.url), { ...init, headers }), internalEnv(c.env));
   };
 }
 
