@@ -5,20 +5,30 @@ import { composeFxAlert } from "../core/alerts/index.js";
 import { parseFxCondition } from "../core/fx/parse-fx-condition.js";
 import { flushPendingAlerts, recordDelivery, recordHeadlineAlerts, type DeliverAlertsDeps, type DeliveryReport } from "./deliver-alerts.js";
 import { sendFloodSummaries } from "./send-flood-summaries.js";
+import { sweepSubscriptions } from "./sweep-subscriptions.js";
 
 /** The hooks the pollers take, bound to one set of dependencies. */
 export interface AlertDelivery {
-  /** For pollFeeds' onNewHeadlines: records and publishes alerts for newly stored headlines. */
+  /**
+   * For pollFeeds' onNewHeadlines: matches newly stored headlines and records their alerts. It does
+   * not publish: the caller's afterPoll() right after the poll does, once per cycle.
+   */
   onNewHeadlines(items: readonly Headline[]): Promise<void>;
   /** For pollFx's onFxEvents: one alert per (condition, rate date, rate), published like headline alerts. */
   onFxEvents(events: readonly FxAlertEvent[]): Promise<void>;
   /** For pollFx's fxConditions: the FX conditions that have subscribers; ids are alert topic keys. */
   fxConditions(): Promise<{ id: string; condition: FxCondition }[]>;
-  /** After every poll, new headlines or not: retries what failed earlier and sends due hourly summaries. */
+  /**
+   * After every feed poll, new headlines or not: the cycle's one flush. Publishes what onNewHeadlines
+   * recorded and what failed earlier, sends due hourly summaries, and once a day sweeps subscriptions
+   * SNS ended on its side.
+   */
   afterPoll(): Promise<DeliveryReport>;
 }
 
 export function makeAlertDelivery(deps: DeliverAlertsDeps): AlertDelivery {
+  // Recorded by onNewHeadlines since the last flush, so afterPoll's report and log line count them.
+  let recordedSinceFlush = 0;
   const run = async (recorded: number): Promise<DeliveryReport> => {
     const counts = await flushPendingAlerts(deps);
     const summaries = await sendFloodSummaries(deps);
@@ -28,7 +38,7 @@ export function makeAlertDelivery(deps: DeliverAlertsDeps): AlertDelivery {
   };
   return {
     async onNewHeadlines(items) {
-      await run(await recordHeadlineAlerts(deps, items));
+      recordedSinceFlush += await recordHeadlineAlerts(deps, items);
     },
     async onFxEvents(events) {
       const now = deps.now();
@@ -41,6 +51,7 @@ export function makeAlertDelivery(deps: DeliverAlertsDeps): AlertDelivery {
         const message = composeFxAlert({ text: event.text, watching: topic.label });
         if ((await recordDelivery(deps, topic, itemKey, message, now)) === "created") recorded++;
       }
+      // The FX poller has no afterPoll: its events are flushed here, in the same cycle.
       await run(recorded);
     },
     async fxConditions() {
@@ -54,6 +65,15 @@ export function makeAlertDelivery(deps: DeliverAlertsDeps): AlertDelivery {
       }
       return out;
     },
-    afterPoll: () => run(0),
+    async afterPoll() {
+      const recorded = recordedSinceFlush;
+      recordedSinceFlush = 0;
+      const report = await run(recorded);
+      await sweepSubscriptions(deps).catch((e: unknown) => {
+        // A later day's sweep catches up; delivery must not fail over it.
+        deps.log.warn("subscription sweep failed", { err: (e as Error).message.slice(0, 200) });
+      });
+      return report;
+    },
   };
 }

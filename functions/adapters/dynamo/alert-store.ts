@@ -8,6 +8,7 @@ import { queryAll } from "./query-all.js";
  *   topic         pk=ATOPIC#<key>        sk=TOPIC   gsi1pk=ATOPICS#ACTIVE gsi1sk=<key> (only while it has subscribers)
  *   topic set     pk=ATOPICS             sk=VERSION v: bumped on every subscribe/unsubscribe (index cache key)
  *   subscription  pk=ALERT#<id>          sk=ALERT   gsi2pk=ADDR#<addressHash> gsi2sk=<createdAt>#<id>
+ *                                                 gsi3pk=ALERTS#SWEEP gsi3sk=<lastCheckedAt>#<id> (the daily sweep's rotation)
  *   address key   pk=ALERTS              sk=SECRET  the HMAC key for address hashes, made once per table
  */
 export interface AlertStore {
@@ -51,8 +52,13 @@ function toTopic(it: Record<string, unknown>): AlertTopic {
   };
 }
 
-function toSubscription(it: Record<string, unknown>): AlertSubscription {
-  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, ...rest } = it;
+/** A subscription's place in the sweep's rotation: least recently checked with SNS first. */
+export function sweepIndexKeys(checkedAt: string, id: string): { gsi3pk: string; gsi3sk: string } {
+  return { gsi3pk: "ALERTS#SWEEP", gsi3sk: `${checkedAt}#${id}` };
+}
+
+export function toSubscription(it: Record<string, unknown>): AlertSubscription {
+  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, gsi3pk: _g3, gsi3sk: _s3, ...rest } = it;
   return rest as unknown as AlertSubscription;
 }
 
@@ -165,7 +171,7 @@ export function makeAlertStore(doc: DynamoDBDocumentClient, tableName: string): 
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...subKey(s.id), ...s, gsi2pk: `ADDR#${s.addressHash}`, gsi2sk: `${s.createdAt}#${s.id}` },
+          Item: { ...subKey(s.id), ...s, gsi2pk: `ADDR#${s.addressHash}`, gsi2sk: `${s.createdAt}#${s.id}`, ...sweepIndexKeys(s.createdAt, s.id) },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );

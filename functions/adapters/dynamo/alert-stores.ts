@@ -3,6 +3,7 @@ import { makeAlertStore, type AlertStore } from "./alert-store.js";
 import { makeDeliveryStore, type DeliveryStore } from "./delivery-store.js";
 import { makeRateLimitStore, type RateLimitStore } from "./rate-limit-store.js";
 import { makeShortLinkStore, type ShortLinkStore } from "./short-link-store.js";
+import { makeSubscriptionSweepStore, type SubscriptionSweepStore } from "./subscription-sweep-store.js";
 
 /** Everything alerts keep in DynamoDB, over the shared table. */
 export interface AlertStores {
@@ -10,6 +11,8 @@ export interface AlertStores {
   readonly deliveries: DeliveryStore;
   readonly rateLimits: RateLimitStore;
   readonly shortLinks: ShortLinkStore;
+  /** The daily check of subscriptions with SNS. */
+  readonly sweeps: SubscriptionSweepStore;
 }
 
 export function makeAlertStores(doc: DynamoDBDocumentClient, tableName: string): AlertStores {
@@ -18,5 +21,6 @@ export function makeAlertStores(doc: DynamoDBDocumentClient, tableName: string):
     deliveries: makeDeliveryStore(doc, tableName),
     rateLimits: makeRateLimitStore(doc, tableName),
     shortLinks: makeShortLinkStore(doc, tableName),
+    sweeps: makeSubscriptionSweepStore(doc, tableName),
   };
 }

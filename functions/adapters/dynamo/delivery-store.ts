@@ -1,28 +1,34 @@
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AlertMessage, Delivery, FloodWindow } from "../../core/alerts/alert-types.js";
 
 /**
  * One record per (alert topic, story) and one per (topic, clock hour).
- *   delivery  pk=DELIV#<topicKey>  sk=<itemKey>       gsi1pk=DELIV#PENDING gsi1sk=<createdAt>#<topicKey>#<itemKey> while pending
- *   window    pk=FLOOD#<topicKey>  sk=<windowStart>   gsi1pk=FLOOD#DUE     gsi1sk=<windowEnd>#<topicKey> while a summary is owed
+ *   delivery  pk=DELIV#<topicKey>  sk=<itemKey>       gsi1pk=DELIV#PENDING gsi1sk=<createdAt>#<publishedAt>#<topicKey>#<itemKey> while pending
+ *   window    pk=FLOOD#<topicKey>  sk=<windowStart>   gsi1pk=FLOOD#DUE     gsi1sk=<windowEnd>#<topicKey> while a summary is owed;
+ *                                                    slots: string set of the itemKeys that took its `sent` slots
  * Every record expires (TTL) after the retention period.
  */
 export interface DeliveryStore {
   /** Conditional put: "created" the first time, "exists" for every later try of the same (topic, item). */
-  record(d: { topicKey: string; itemKey: string; message: AlertMessage }, now: Date, retentionDays: number): Promise<"created" | "exists">;
+  record(d: Pick<Delivery, "topicKey" | "itemKey" | "message" | "publishedAt" | "link">, now: Date, retentionDays: number): Promise<"created" | "exists">;
   /** Takes a pending delivery for `leaseSeconds`; undefined when it is not pending or another run holds it. */
   claim(topicKey: string, itemKey: string, now: Date, leaseSeconds: number): Promise<Delivery | undefined>;
   /** Remembers which flood window's slot the delivery took, so a retry does not take a second. */
   setWindow(topicKey: string, itemKey: string, window: string): Promise<void>;
   markSent(topicKey: string, itemKey: string, messageId: string, now: Date): Promise<void>;
+  /** SNS accepted the publish but "sent" could not be written: out of the pending queue for good, never retried. */
+  markUnconfirmed(topicKey: string, itemKey: string, messageId: string, now: Date): Promise<void>;
   /** Over the hourly limit: the window's summary covers it. */
   markHeld(topicKey: string, itemKey: string, window: string): Promise<void>;
   /** Publishing failed: stays pending for the next run, or becomes "failed" when `giveUp`. */
   release(topicKey: string, itemKey: string, error: string, giveUp: boolean): Promise<void>;
-  /** Pending deliveries, oldest first. */
+  /** Pending deliveries: oldest run first, and within a run the earliest-published story first. */
   pending(limit: number): Promise<Delivery[]>;
-  /** Takes a slot in the topic's window unless `limit` are taken; false means hold. */
-  reserveSlot(topicKey: string, window: { start: string; end: string }, limit: number, retentionDays: number): Promise<boolean>;
+  /**
+   * Takes a slot in the topic's window for `itemKey` unless `limit` are taken; false means hold. The
+   * window remembers whose slots it gave, so asking again for the same item (a retry) is the same slot.
+   */
+  reserveSlot(topicKey: string, window: { start: string; end: string }, limit: number, retentionDays: number, itemKey: string): Promise<boolean>;
   /** Counts one held alert and marks the window as owing a summary. */
   addHeld(topicKey: string, window: { start: string; end: string }, retentionDays: number): Promise<void>;
   /** Windows that ended by `now` and owe a summary. */
@@ -49,6 +55,8 @@ function toDelivery(it: Record<string, unknown>): Delivery {
     createdAt: it.createdAt as string,
     attempts: Number(it.attempts ?? 0),
     window: (it.window as string | undefined) ?? undefined,
+    publishedAt: (it.publishedAt as string | undefined) ?? undefined,
+    link: (it.link as string | undefined) ?? undefined,
     lastError: (it.lastError as string | undefined) ?? undefined,
   };
 }
@@ -80,8 +88,10 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
   const status = { "#status": "status" };
 
   return {
-    async record({ topicKey, itemKey, message }, now, retentionDays) {
+    async record({ topicKey, itemKey, message, publishedAt, link }, now, retentionDays) {
       const createdAt = now.toISOString();
+      // Flood control caps what comes first: within one run's batch that is the earliest-published story.
+      const order = publishedAt ?? createdAt;
       try {
         await doc.send(
           new PutCommand({
@@ -94,9 +104,11 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
               message,
               createdAt,
               attempts: 0,
+              ...(publishedAt ? { publishedAt } : {}),
+              ...(link ? { link } : {}),
               expiresAt: expiry(now, retentionDays),
               gsi1pk: PENDING,
-              gsi1sk: `${createdAt}#${topicKey}#${itemKey}`,
+              gsi1sk: `${createdAt}#${order}#${topicKey}#${itemKey}`,
             },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
@@ -133,6 +145,14 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
         status,
       );
     },
+    async markUnconfirmed(topicKey, itemKey, messageId, now) {
+      await update(
+        dKey(topicKey, itemKey),
+        "SET #status = :u, sentAt = :now, messageId = :id REMOVE gsi1pk, gsi1sk, leaseUntil",
+        { ":u": "unconfirmed", ":now": now.toISOString(), ":id": messageId },
+        status,
+      );
+    },
     async markHeld(topicKey, itemKey, window) {
       await update(
         dKey(topicKey, itemKey),
@@ -161,19 +181,21 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
       );
       return (res.Items ?? []).map(toDelivery);
     },
-    async reserveSlot(topicKey, window, limit, retentionDays) {
+    async reserveSlot(topicKey, window, limit, retentionDays, itemKey) {
       try {
         await update(
           wKey(topicKey, window.start),
-          "ADD sent :one SET topicKey = :t, #end = :end, expiresAt = :exp",
-          { ":one": 1, ":t": topicKey, ":end": window.end, ":exp": expiry(new Date(window.end), retentionDays), ":limit": limit },
+          "ADD sent :one, slots :item SET topicKey = :t, #end = :end, expiresAt = :exp",
+          { ":one": 1, ":item": new Set([itemKey]), ":key": itemKey, ":t": topicKey, ":end": window.end, ":exp": expiry(new Date(window.end), retentionDays), ":limit": limit },
           { "#end": "end" },
-          "attribute_not_exists(sent) OR sent < :limit",
+          "(attribute_not_exists(sent) OR sent < :limit) AND NOT contains(slots, :key)",
         );
         return true;
       } catch (e) {
-        if (conflict(e)) return false;
-        throw e;
+        if (!conflict(e)) throw e;
+        // Full, or this item took its slot in an earlier try (whose setWindow failed): only the latter may publish.
+        const got = await doc.send(new GetCommand({ TableName: tableName, Key: wKey(topicKey, window.start), ConsistentRead: true }));
+        return (got.Item?.slots as Set<string> | undefined)?.has(itemKey) ?? false;
       }
     },
     async addHeld(topicKey, window, retentionDays) {

@@ -7,6 +7,8 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/li
  * The id is a hash of the URL, so recording the same link twice (a retried delivery) is one link.
  */
 export interface ShortLinkStore {
+  /** The id shorten() will give `url`, without writing anything (a message can name its link before it is stored). */
+  idFor(url: string): string;
   /** Stores the link (or extends its life) and returns its id. */
   shorten(url: string, now: Date, retentionDays: number): Promise<string>;
   /** The URL, or undefined when unknown or expired. */
@@ -20,6 +22,7 @@ export function shortLinkId(url: string): string {
 
 export function makeShortLinkStore(doc: DynamoDBDocumentClient, tableName: string): ShortLinkStore {
   return {
+    idFor: shortLinkId,
     async shorten(url, now, retentionDays) {
       const id = shortLinkId(url);
       const expiresAt = Math.floor(now.getTime() / 1000) + retentionDays * 86_400;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Logger } from "../../core/logger.js";
@@ -24,17 +24,30 @@ const PREFIX = "arn:local:sns:local:000000000000:";
  */
 export function makeLocalSink(outboxPath: string | null, log: Logger, now: () => Date = () => new Date()): Notifier {
   const unsubscribed = new Set<string>();
+  // Like SNS: Subscribe for a topic and endpoint that already has a live subscription returns that
+  // subscription's ARN; after an unsubscribe the same endpoint gets a new one. The ARN is a salted
+  // hash: a phone number's plain hash could be reversed by trying every number.
+  const salt = randomUUID();
+  const endpointOf = new Map<string, string>();
+  const ended = new Map<string, number>();
   let dirReady: Promise<unknown> | undefined;
   return {
     kind: "local",
     async ensureTopic(name) {
       return PREFIX + name;
     },
-    async subscribe(topicArn) {
-      return { subscriptionArn: `${topicArn}:${randomUUID()}`, status: "active" };
+    async subscribe(topicArn, channel, address) {
+      const endpoint = `${topicArn}\n${channel}\n${address}`;
+      const id = createHash("sha256").update(`${salt}\n${endpoint}\n${ended.get(endpoint) ?? 0}`).digest("hex");
+      const subscriptionArn = `${topicArn}:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
+      endpointOf.set(subscriptionArn, endpoint);
+      return { subscriptionArn, status: "active" };
     },
     async unsubscribe(subscriptionArn) {
+      if (unsubscribed.has(subscriptionArn)) return;
       unsubscribed.add(subscriptionArn);
+      const endpoint = endpointOf.get(subscriptionArn);
+      if (endpoint !== undefined) ended.set(endpoint, (ended.get(endpoint) ?? 0) + 1);
     },
     async subscriptionStatus(subscriptionArn) {
       return unsubscribed.has(subscriptionArn) ? "unsubscribed" : "active";

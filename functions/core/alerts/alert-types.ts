@@ -49,7 +49,8 @@ export interface AlertSubscription {
   readonly createdAt: string;
 }
 
-export type DeliveryStatus = "pending" | "sent" | "held" | "failed";
+/** "unconfirmed": SNS accepted the publish but "sent" could not be recorded; it is never published again. */
+export type DeliveryStatus = "pending" | "sent" | "unconfirmed" | "held" | "failed";
 
 /** One (topic, story) alert: recorded before publishing so a crash or retry never loses or repeats it. */
 export interface Delivery {
@@ -63,6 +64,10 @@ export interface Delivery {
   readonly attempts: number;
   /** Start of the flood window whose slot this delivery holds, once reserved. */
   readonly window?: string | undefined;
+  /** When the story was published (headline alerts); orders the pending queue within one run. */
+  readonly publishedAt?: string | undefined;
+  /** The article the message's short link points to; the link is stored only when the message goes out. */
+  readonly link?: string | undefined;
   readonly lastError?: string | undefined;
 }
 

@@ -1,0 +1,71 @@
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AlertSubscription } from "../../core/alerts/alert-types.js";
+import { sweepIndexKeys, toSubscription } from "./alert-store.js";
+
+/**
+ * State of the daily subscription sweep.
+ *   sweep state   pk=ALERTS  sk=SWEEP  lastSweepAt (epoch ms): one sweep per period across all instances
+ *   rotation      every subscription's gsi3 (see alert-store.ts), ordered by when it was last checked
+ */
+export interface SubscriptionSweepStore {
+  /** True for exactly one caller once `everyHours` have passed since the last sweep started. */
+  claimSweep(now: Date, everyHours: number): Promise<boolean>;
+  /** Subscriptions least recently checked with SNS first. */
+  leastRecentlyChecked(limit: number): Promise<AlertSubscription[]>;
+  /** Moves the subscription to the back of the rotation; a deleted one stays deleted. */
+  markChecked(id: string, now: Date): Promise<void>;
+}
+
+const STATE = { pk: "ALERTS", sk: "SWEEP" };
+const conflict = (e: unknown) => (e as Error).name === "ConditionalCheckFailedException";
+
+export function makeSubscriptionSweepStore(doc: DynamoDBDocumentClient, tableName: string): SubscriptionSweepStore {
+  return {
+    async claimSweep(now, everyHours) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: STATE,
+            UpdateExpression: "SET lastSweepAt = :now",
+            ConditionExpression: "attribute_not_exists(lastSweepAt) OR lastSweepAt <= :due",
+            ExpressionAttributeValues: { ":now": now.getTime(), ":due": now.getTime() - everyHours * 3_600_000 },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (conflict(e)) return false;
+        throw e;
+      }
+    },
+    async leastRecentlyChecked(limit) {
+      const { gsi3pk } = sweepIndexKeys("", "");
+      const res = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: "gsi3",
+          KeyConditionExpression: "gsi3pk = :p",
+          ExpressionAttributeValues: { ":p": gsi3pk },
+          ScanIndexForward: true,
+          Limit: limit,
+        }),
+      );
+      return (res.Items ?? []).map(toSubscription);
+    },
+    async markChecked(id, now) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: `ALERT#${id}`, sk: "ALERT" },
+            UpdateExpression: "SET gsi3sk = :sk",
+            ConditionExpression: "attribute_exists(gsi3pk)",
+            ExpressionAttributeValues: { ":sk": sweepIndexKeys(now.toISOString(), id).gsi3sk },
+          }),
+        );
+      } catch (e) {
+        if (!conflict(e)) throw e;
+      }
+    },
+  };
+}
