@@ -24,12 +24,12 @@ export default $config({
 
     const production = productionStages.includes($app.stage);
     const { table } = createStorage({ production });
-    const { alerts } = createAlerts({
+    const { alerts, addressHashKey } = createAlerts({
       production,
       smsMonthlySpendLimit: Number(process.env.DABYL_SMS_MONTHLY_LIMIT_USD ?? "1"),
     });
-    const { api } = createApi({ table, alerts });
-    createPollers({ table, alerts, environment: functionEnvironment(api.url) });
+    const { api } = createApi({ table, alerts, addressHashKey });
+    createPollers({ table, alerts, addressHashKey, environment: functionEnvironment(api.url) });
 
     return { api: api.url, table: table.name };
   },

@@ -34,8 +34,18 @@ export function createAlerts({ production, smsMonthlySpendLimit }: AlertsOptions
 
   const alerts = new sst.Linkable("Alerts", {
     properties: { topicPrefix },
-    include: [sst.aws.permission({ actions: [...snsActions], resources: [topicArns] })],
+    include: [
+      sst.aws.permission({ actions: [...snsActions], resources: [topicArns] }),
+      // Verification codes are published straight to a phone number, which has no ARN: SNS checks
+      // sns:Publish on "*" for that. Only Publish; everything else stays on the topics above.
+      sst.aws.permission({ actions: ["sns:Publish"], resources: ["*"] }),
+    ],
   });
+
+  // The HMAC key for address hashes (rate limits, duplicate checks). Kept out of the table, so an
+  // export of the table cannot be brute-forced over Kazakhstan's ~10^9 numbers. Set per stage with
+  // `npx sst secret set AddressHashKey "$(openssl rand -base64 32)" --stage <stage>`.
+  const addressHashKey = new sst.Secret("AddressHashKey");
 
   if (production) {
     new aws.sns.SmsPreferences("SmsPreferences", {
@@ -45,5 +55,5 @@ export function createAlerts({ production, smsMonthlySpendLimit }: AlertsOptions
       defaultSenderId: "dabyl",
     });
   }
-  return { alerts, topicPrefix, topicArns };
+  return { alerts, topicPrefix, topicArns, addressHashKey };
 }

@@ -5,6 +5,8 @@ export interface ApiOptions {
   readonly table: sst.aws.Dynamo;
   /** The SNS link: POST /alerts creates topics and subscriptions, DELETE unsubscribes. */
   readonly alerts: sst.Linkable<{ topicPrefix: string }>;
+  /** The address HMAC key (from createAlerts); POST /alerts hashes addresses with it. */
+  readonly addressHashKey: sst.Secret;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface ApiOptions {
  * because it adds stage throttling (a public API with SMS sign-up needs a ceiling on abuse
  * before it reaches Lambda), access logs and custom domains, for about 1 USD per million requests.
  */
-export function createApi({ table, alerts }: ApiOptions) {
+export function createApi({ table, alerts, addressHashKey }: ApiOptions) {
   // Set per stage with `npx sst secret set AdminApiKey <value> --stage <stage>`; read as Resource.AdminApiKey.value.
   const adminApiKey = new sst.Secret("AdminApiKey");
 
@@ -26,7 +28,7 @@ export function createApi({ table, alerts }: ApiOptions) {
   api.route("$default", {
     ...nodeFunction,
     handler: "functions/handlers/api.handler",
-    link: [table, alerts, adminApiKey],
+    link: [table, alerts, adminApiKey, addressHashKey],
     environment: functionEnvironment(api.url),
     memory: "512 MB",
     // API Gateway gives up after 30 s anyway; a request that needs more is a bug.

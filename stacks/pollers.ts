@@ -6,6 +6,8 @@ export interface PollersOptions {
   readonly table: sst.aws.Dynamo;
   /** The SNS link: feed polls deliver keyword alerts, FX polls deliver threshold alerts. */
   readonly alerts: sst.Linkable<{ topicPrefix: string }>;
+  /** The address HMAC key (from createAlerts); the pollers build the same alert wiring as the API. */
+  readonly addressHashKey: sst.Secret;
   /** From functionEnvironment(): alert links must point at the deployed API. */
   readonly environment: Record<string, $util.Input<string>>;
 }
@@ -18,7 +20,7 @@ const fourteenDays = 14 * 24 * 60 * 60;
  * target it could not invoke (throttling, a deleted function), the function's async retries
  * and on-failure destination cover a run that threw.
  */
-export function createPollers({ table, alerts, environment }: PollersOptions) {
+export function createPollers({ table, alerts, addressHashKey, environment }: PollersOptions) {
   const deadLetters = new sst.aws.Queue("PollerDeadLetters", {
     transform: { queue: { messageRetentionSeconds: fourteenDays } },
   });
@@ -26,7 +28,7 @@ export function createPollers({ table, alerts, environment }: PollersOptions) {
   const poller = (handler: string, timeout: sst.aws.FunctionArgs["timeout"], retries: number) => ({
     ...nodeFunction,
     handler,
-    link: [table, alerts],
+    link: [table, alerts, addressHashKey],
     environment,
     memory: "512 MB" as const,
     timeout,

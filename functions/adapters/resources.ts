@@ -16,9 +16,14 @@ export interface Resources {
   readonly corsOrigins: readonly string[];
   /** Requests per minute per client (DABYL_RATE_LIMIT_PER_MINUTE; 0 turns the limit off); 600 by default. */
   readonly rateLimitPerMinute: number;
+  /**
+   * The HMAC key for address hashes: the AddressHashKey secret in AWS (or DABYL_ADDRESS_HASH_KEY).
+   * Undefined locally, where a key generated into the table serves (a table export then holds both).
+   */
+  readonly addressHashKey: string | undefined;
 }
 
-type Linked = { Table?: { name: string }; App?: { stage: string }; AdminApiKey?: { value: string } };
+type Linked = { Table?: { name: string }; App?: { stage: string }; AdminApiKey?: { value: string }; AddressHashKey?: { value: string } };
 
 function linked(): Linked {
   // Resource throws on unknown keys when nothing is linked; only touch it when SST set the variables.
@@ -34,7 +39,7 @@ function linked(): Linked {
       return undefined;
     }
   };
-  return { Table: pick("Table"), App: pick("App"), AdminApiKey: pick("AdminApiKey") };
+  return { Table: pick("Table"), App: pick("App"), AdminApiKey: pick("AdminApiKey"), AddressHashKey: pick("AddressHashKey") };
 }
 
 /** Reads the environment; call once at module scope of a handler or at local boot. */
@@ -44,6 +49,7 @@ export function readResources(env: NodeJS.ProcessEnv = process.env): Resources {
     tableName: l.Table?.name ?? env.DABYL_TABLE_NAME ?? "dabyl",
     stage: l.App?.stage ?? env.DABYL_STAGE ?? "local",
     adminApiKey: l.AdminApiKey?.value ?? env.DABYL_ADMIN_API_KEY ?? undefined,
+    addressHashKey: l.AddressHashKey?.value || env.DABYL_ADDRESS_HASH_KEY || undefined,
     corsOrigins: (env.DABYL_CORS_ORIGINS ?? "*").split(",").map((o) => o.trim()).filter(Boolean),
     rateLimitPerMinute: env.DABYL_RATE_LIMIT_PER_MINUTE ? Math.max(0, Number(env.DABYL_RATE_LIMIT_PER_MINUTE) || 0) : 600,
   };

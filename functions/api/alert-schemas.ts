@@ -9,6 +9,10 @@ export const CreateAlertSchema = z
     channel: z.enum(["email", "sms"], { error: 'must be "email" or "sms"' }),
     address: z.string().min(3).max(254).openapi({ example: "reader@example.kz", description: "Email address, or phone number in E.164 (+77011234567)" }),
     frequency: z.literal("instant", { error: 'must be "instant" (the only frequency so far)' }).default("instant"),
+    lang: z
+      .enum(["ru", "kk", "en"], { error: 'must be "ru", "kk" or "en"' })
+      .optional()
+      .openapi({ example: "kk", description: "Language of the messages (titles stay as published); default from Accept-Language, then ru" }),
   })
   .strict()
   .refine((b) => [b.query, b.topic, b.fx].filter((x) => x !== undefined).length === 1, {
@@ -20,20 +24,31 @@ export const CreateAlertSchema = z
 export const CreatedAlertSchema = z
   .object({
     id: z.string().openapi({ example: "q3F9sX1bT0mPz8Lk" }),
-    status: z.enum(["pending-confirmation", "active"]),
-    manageToken: z.string().openapi({ description: "Shown once: send it as Authorization: Bearer <token> to read or delete this alert" }),
+    status: z.enum(["pending-confirmation", "pending-verification", "active"]).openapi({
+      description: "email: pending-confirmation until the SNS link is clicked; sms: pending-verification until POST /alerts/{id}/verify gets the texted code",
+    }),
+    manageToken: z.string().openapi({ description: "Shown once: send it as Authorization: Bearer <token> to read, verify or delete this alert" }),
+    manageUrl: z.string().openapi({ description: "Shown once: a page that shows the alert and unsubscribes it (carries the token: keep it private)" }),
+    note: z.string().optional().openapi({ description: "Something to know, e.g. that an FX level already holds and the alert waits for the next crossing" }),
   })
   .openapi("CreatedAlert");
+
+export const VerifyAlertSchema = z
+  .object({ code: z.string().min(1).max(20).openapi({ example: "042917", description: "The 6 digits texted to the number" }) })
+  .strict()
+  .openapi("VerifyAlert");
 
 export const AlertSchema = z
   .object({
     id: z.string(),
-    status: z.enum(["pending-confirmation", "active", "unsubscribed"]),
+    status: z.enum(["pending-confirmation", "pending-verification", "active", "unsubscribed"]),
     channel: z.enum(["email", "sms"]),
     kind: z.enum(["query", "fx"]),
     query: z.string().optional(),
     topic: z.string().optional(),
     fx: z.string().optional(),
+    label: z.string().optional().openapi({ description: "What messages call it: the first subscriber's own words, or the curated topic's title" }),
+    lang: z.enum(["ru", "kk", "en"]),
     createdAt: z.string(),
   })
   .openapi("Alert");

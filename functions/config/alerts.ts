@@ -23,6 +23,13 @@ export interface AlertSettings {
   /** Days delivery records, short links and summaries are kept. */
   readonly retentionDays: number;
   readonly timezone: string;
+  /** SMS sign-up: a code lives this long, may be tried this often in all, resent this often, this far apart. */
+  readonly codeTtlMinutes: number;
+  readonly maxCodeAttempts: number;
+  readonly maxCodeSends: number;
+  readonly codeResendSeconds: number;
+  /** An SMS sign-up never verified is dropped (DynamoDB TTL) after this long. */
+  readonly pendingVerificationHours: number;
 }
 
 export const alertSettings: AlertSettings = {
@@ -39,6 +46,11 @@ export const alertSettings: AlertSettings = {
   leaseSeconds: 60,
   retentionDays: 30,
   timezone: "Asia/Almaty",
+  codeTtlMinutes: 15,
+  maxCodeAttempts: 5,
+  maxCodeSends: 3,
+  codeResendSeconds: 60,
+  pendingVerificationHours: 24,
 };
 
 /** Settings with SMS prefixes from a comma-separated list such as "76,77,998"; empty keeps the default. */

@@ -1,4 +1,5 @@
 import type { Stores } from "../adapters/dynamo/stores.js";
+import { readResources } from "../adapters/resources.js";
 import { DEFAULT_PUBLIC_URL, readAlertConfig } from "../adapters/sns/alert-config.js";
 import { makeNotifier } from "../adapters/sns/make-notifier.js";
 import { topics } from "../config/topics.js";
@@ -17,5 +18,8 @@ export function lambdaAlerts(stores: Stores, stage: string, log: Logger) {
     stage,
     publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
     topics,
+    // The linked AddressHashKey secret: address hashes are keyed outside the table in AWS.
+    addressKey: readResources().addressHashKey,
+    fxLatest: () => stores.fx.latest(),
   });
 }

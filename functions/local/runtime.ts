@@ -66,6 +66,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     stage: readResources().stage,
     publicUrl: () => alertConfig.publicUrl ?? url,
     topics,
+    // Locally no secret is linked: DABYL_ADDRESS_HASH_KEY if set, else a key generated into the table.
+    addressKey: readResources().addressHashKey,
+    fxLatest: () => stores.fx.latest(),
   });
   // POST /admin/poll runs the same pollers as the schedule (runtime is assigned before any request).
   const app = createApp({ ...stores, sources: opts.sources, log: opts.log, ...api, runPollers: () => runtime.pollNow(), alerts: alerts.api });

@@ -156,9 +156,9 @@ describe("api", () => {
 
 describe("functions", () => {
   it.each([
-    [handlers.api, ["AdminApiKey", "Alerts", "Table"]],
-    [handlers.feeds, ["Alerts", "Table"]],
-    [handlers.fx, ["Alerts", "Table"]],
+    [handlers.api, ["AddressHashKey", "AdminApiKey", "Alerts", "Table"]],
+    [handlers.feeds, ["AddressHashKey", "Alerts", "Table"]],
+    [handlers.fx, ["AddressHashKey", "Alerts", "Table"]],
   ])("%s is linked to %j", (handler, links) => {
     const s = synths.prod;
     const build = s.builds.find((b) => b.handler === handler);
@@ -190,7 +190,7 @@ describe("functions", () => {
 
 describe("alerts", () => {
   it.each(stages.flatMap((stage) => Object.values(handlers).map((h) => [stage, h] as const)))(
-    "in stage %s, %s may use SNS only on dabyl-<stage>-* topics",
+    "in stage %s, %s may use SNS only on dabyl-<stage>-* topics, plus Publish to phone numbers (which have no ARN)",
     (stage, handler) => {
       const sns = statementsOf(synths[stage], handler).filter((st) => st.Action.some((a) => a.startsWith("sns:")));
       expect(sns).toEqual([
@@ -199,9 +199,16 @@ describe("alerts", () => {
           Action: snsActionsExpected,
           Resource: [`arn:aws:sns:${fakeRegion}:${fakeAccount}:dabyl-${stage}-*`],
         },
+        // Verification codes go straight to a number: SNS checks sns:Publish on "*" for that.
+        { Effect: "Allow", Action: ["sns:Publish"], Resource: ["*"] },
       ]);
     },
   );
+
+  it("keeps the address hash key in an SST secret, out of the table", () => {
+    const build = synths.prod.builds.find((b) => b.handler === handlers.api);
+    expect(Object.keys(build?.links ?? {})).toContain("AddressHashKey");
+  });
 
   it.each([
     ["prod", 1],

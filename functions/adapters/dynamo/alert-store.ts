@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AlertStatus, AlertSubscription, AlertTopic } from "../../core/alerts/alert-types.js";
+import { makeAlertCodeStore, type AlertCodeStore } from "./alert-code-store.js";
 import { queryAll } from "./query-all.js";
 
 /**
@@ -9,9 +10,11 @@ import { queryAll } from "./query-all.js";
  *   topic set     pk=ATOPICS             sk=VERSION v: bumped on every subscribe/unsubscribe (index cache key)
  *   subscription  pk=ALERT#<id>          sk=ALERT   gsi2pk=ADDR#<addressHash> gsi2sk=<createdAt>#<id>
  *                                                 gsi3pk=ALERTS#SWEEP gsi3sk=<lastCheckedAt>#<id> (the daily sweep's rotation)
- *   address key   pk=ALERTS              sk=SECRET  the HMAC key for address hashes, made once per table
+ *                 (an SMS one waiting for its code also has expiresAt: DynamoDB drops it if never verified)
+ *   address key   pk=ALERTS              sk=SECRET  the HMAC key for address hashes, made once per table; only
+ *                                                   where no AddressHashKey secret is given (the local runtime)
  */
-export interface AlertStore {
+export interface AlertStore extends AlertCodeStore {
   /** Creates the topic record unless it exists; returns the stored record. */
   upsertTopic(topic: Omit<AlertTopic, "subscribers" | "activeSince">): Promise<AlertTopic>;
   getTopic(key: string): Promise<AlertTopic | undefined>;
@@ -44,6 +47,7 @@ function toTopic(it: Record<string, unknown>): AlertTopic {
     canonical: it.canonical as string,
     topicId: (it.topicId as string | undefined) ?? undefined,
     label: it.label as string,
+    lang: (it.lang as AlertTopic["lang"]) ?? undefined,
     snsName: it.snsName as string,
     topicArn: it.topicArn as string,
     createdAt: it.createdAt as string,
@@ -82,6 +86,7 @@ export function makeAlertStore(doc: DynamoDBDocumentClient, tableName: string): 
   }
 
   return {
+    ...makeAlertCodeStore(doc, tableName),
     async upsertTopic(t) {
       const res = await doc.send(
         new UpdateCommand({
@@ -91,7 +96,8 @@ export function makeAlertStore(doc: DynamoDBDocumentClient, tableName: string): 
             "SET #key = if_not_exists(#key, :key), kind = if_not_exists(kind, :kind), canonical = if_not_exists(canonical, :canonical), " +
             "label = if_not_exists(label, :label), snsName = :snsName, topicArn = :topicArn, createdAt = if_not_exists(createdAt, :createdAt), " +
             "subscribers = if_not_exists(subscribers, :zero)" +
-            (t.topicId ? ", topicId = if_not_exists(topicId, :topicId)" : ""),
+            (t.topicId ? ", topicId = if_not_exists(topicId, :topicId)" : "") +
+            (t.lang ? ", lang = if_not_exists(lang, :lang)" : ""),
           ExpressionAttributeNames: { "#key": "key" },
           ExpressionAttributeValues: {
             ":key": t.key,
@@ -103,6 +109,7 @@ export function makeAlertStore(doc: DynamoDBDocumentClient, tableName: string): 
             ":createdAt": t.createdAt,
             ":zero": 0,
             ...(t.topicId ? { ":topicId": t.topicId } : {}),
+            ...(t.lang ? { ":lang": t.lang } : {}),
           },
           ReturnValues: "ALL_NEW",
         }),

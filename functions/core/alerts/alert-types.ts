@@ -1,8 +1,11 @@
 /** How an alert reaches its owner; SNS subscription protocols of the same names. */
 export type Channel = "email" | "sms";
 
-/** "pending-confirmation" until an email subscriber clicks SNS's link; SMS starts "active". */
-export type AlertStatus = "pending-confirmation" | "active" | "unsubscribed";
+/**
+ * "pending-confirmation" until an email subscriber clicks SNS's link; "pending-verification" until an
+ * SMS subscriber sends back the code texted to the number (only then is the number subscribed in SNS).
+ */
+export type AlertStatus = "pending-confirmation" | "pending-verification" | "active" | "unsubscribed";
 
 /** What an alert topic watches: a headline query, or an FX threshold condition. */
 export type TopicKind = "query" | "fx";
@@ -25,8 +28,10 @@ export interface AlertTopic {
   readonly canonical: string;
   /** The curated topic's id when the topic is a curated one. */
   readonly topicId?: string | undefined;
-  /** What messages say the subscriber is watching. */
+  /** What messages say the subscriber is watching: the first subscriber's own wording, or a curated title. */
   readonly label: string;
+  /** The subscribers' language, which words every message; undefined for topics made before languages. */
+  readonly lang?: MessageLanguage | undefined;
   readonly snsName: string;
   readonly topicArn: string;
   readonly createdAt: string;
@@ -45,8 +50,20 @@ export interface AlertSubscription {
   readonly tokenHash: string;
   /** HMAC of the normalized address under a per-deployment secret. */
   readonly addressHash: string;
+  /** Empty while an SMS alert waits for its code: the number is not in SNS yet. */
   readonly subscriptionArn: string;
   readonly createdAt: string;
+  readonly lang?: MessageLanguage | undefined;
+  /** Pending SMS only: the code's HMAC, its expiry, wrong tries so far, codes sent and when the last went out. */
+  readonly codeHash?: string | undefined;
+  readonly codeExpiresAt?: string | undefined;
+  readonly codeAttempts?: number | undefined;
+  readonly codeSends?: number | undefined;
+  readonly codeSentAt?: string | undefined;
+  /** Pending SMS only: the number, sealed with the manage token (sealAddress), needed to subscribe it once verified. */
+  readonly sealedAddress?: string | undefined;
+  /** Epoch seconds: DynamoDB drops an SMS sign-up never verified. */
+  readonly expiresAt?: number | undefined;
 }
 
 /** "unconfirmed": SNS accepted the publish but "sent" could not be recorded; it is never published again. */

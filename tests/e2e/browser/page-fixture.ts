@@ -90,6 +90,7 @@ export async function startPageFixture(rates: readonly StoredRate[] = fourRates)
               settings: { ...alertSettings, ...settings },
               stage: "test",
               topics,
+              publicUrl: () => "http://localhost",
             })
           : undefined,
       }),

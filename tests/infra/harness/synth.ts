@@ -89,6 +89,7 @@ export async function synth(bundle: string, stage: string): Promise<Synth> {
         DABYL_SYNTH_STAGE: stage,
         DABYL_SYNTH_RESULT: resultFile,
         SST_SECRET_AdminApiKey: "test-admin-key",
+        SST_SECRET_AddressHashKey: "test-address-hash-key-0123456789",
         PULUMI_NODEJS_SKIP_DYNAMIC_PROVIDER_CACHE: "true",
       },
     });
