@@ -4,6 +4,7 @@
  * plain DABYL_* variables (or passes a Resources object directly). Read once, at cold start.
  */
 import { Resource } from "sst";
+import { ConfigError } from "../core/errors.js";
 
 export interface Resources {
   /** DynamoDB table name. */
@@ -21,6 +22,11 @@ export interface Resources {
    * Undefined locally, where a key generated into the table serves (a table export then holds both).
    */
   readonly addressHashKey: string | undefined;
+  /**
+   * Where people reach the API (DABYL_PUBLIC_URL, e.g. https://dabyl.example.kz): feeds' and the page's
+   * absolute links are built from it, never from the request's Host header. Undefined when not set.
+   */
+  readonly publicUrl: string | undefined;
 }
 
 type Linked = { Table?: { name: string }; App?: { stage: string }; AdminApiKey?: { value: string }; AddressHashKey?: { value: string } };
@@ -51,8 +57,36 @@ export function readResources(env: NodeJS.ProcessEnv = process.env): Resources {
     adminApiKey: l.AdminApiKey?.value ?? env.DABYL_ADMIN_API_KEY ?? undefined,
     addressHashKey: l.AddressHashKey?.value || env.DABYL_ADDRESS_HASH_KEY || undefined,
     corsOrigins: (env.DABYL_CORS_ORIGINS ?? "*").split(",").map((o) => o.trim()).filter(Boolean),
-    rateLimitPerMinute: env.DABYL_RATE_LIMIT_PER_MINUTE ? Math.max(0, Number(env.DABYL_RATE_LIMIT_PER_MINUTE) || 0) : 600,
+    rateLimitPerMinute: rateLimit(env.DABYL_RATE_LIMIT_PER_MINUTE),
+    publicUrl: publicUrl(env.DABYL_PUBLIC_URL),
   };
+}
+
+// A typo must not quietly turn the limit off: only a whole number is read, and 0 is the one way to say "off".
+function rateLimit(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 600;
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+    throw new ConfigError(
+      `DABYL_RATE_LIMIT_PER_MINUTE must be a whole number of requests per minute per client (0 turns the limit off), got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+/** An absolute http(s) URL without query or fragment, and without a trailing slash so paths append. */
+function publicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const bad = () =>
+    new ConfigError(`DABYL_PUBLIC_URL must be an absolute http(s) URL such as https://dabyl.example.kz, got ${JSON.stringify(value)}`);
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw bad();
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash || url.username || url.password) throw bad();
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
 /** Settings of the local runtime (npm start / npm run demo). */

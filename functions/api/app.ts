@@ -16,6 +16,7 @@ import { registerPage } from "./routes/page.js";
 import { registerShortLinks, type ShortLinksDeps } from "./routes/short-links.js";
 import { registerSources, type SourcesDeps } from "./routes/sources.js";
 import { registerTopics } from "./routes/topics.js";
+import { unsupportedMediaTypeDetail } from "./unsupported-media-type.js";
 
 export type ApiDeps = HeadlinesDeps & SourcesDeps & FxDeps & AdminDeps & AlertsDeps & ShortLinksDeps & HttpOptions & { readonly log: Logger };
 
@@ -56,11 +57,13 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
 
   app.notFound((c) => problem(c, 404, `no route for ${c.req.method} ${c.req.path}`));
 
+  const unsupportedMediaType = unsupportedMediaTypeDetail(app);
   app.onError((e, c) => {
     if (e instanceof ValidationError) {
       return problem(c, 400, `${e.field}: ${e.message}`, { invalidParams: [{ name: e.field, reason: e.message }] });
     }
     if (e instanceof NotFoundError) return problem(c, 404, e.message);
+    if (e instanceof HTTPException && e.status === 415) return problem(c, 415, unsupportedMediaType(c));
     if (e instanceof HTTPException) return problem(c, e.status as ContentfulStatusCode, e.message || "request failed");
     // The request's own logger carries its id, so the line can be found from the X-Request-Id a caller reports.
     (c.get("log") ?? deps.log).error("request failed", {

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { swaggerUI } from "@hono/swagger-ui";
+import { DOCS_HEADERS, DOCS_HTML } from "./docs-page.js";
 
 const INFO = {
   title: "dabyl API",
@@ -22,7 +22,7 @@ const COMMON_RESPONSES = {
   "500": problemResponse("Unexpected failure"),
 };
 
-type Operation = { responses?: Record<string, unknown>; parameters?: unknown[]; requestBody?: unknown };
+type Operation = { responses?: Record<string, unknown>; parameters?: unknown[]; requestBody?: { content?: Record<string, unknown> } };
 
 /** The OpenAPI 3.1 document: the routes' own definitions plus the responses every operation shares. */
 export function buildOpenApiDocument(app: OpenAPIHono): Record<string, unknown> {
@@ -36,12 +36,16 @@ export function buildOpenApiDocument(app: OpenAPIHono): Record<string, unknown> 
       op.responses = { ...COMMON_RESPONSES, ...op.responses };
       if (method === "get" && !op.responses["304"]) op.responses["304"] = { description: "Not Modified: the copy named by If-None-Match is current" };
       if ((op.parameters?.length || op.requestBody) && !op.responses["400"]) op.responses["400"] = problemResponse("A parameter is invalid");
+      const bodyTypes = Object.keys(op.requestBody?.content ?? {});
+      if (bodyTypes.length && !op.responses["415"]) {
+        op.responses["415"] = problemResponse(`The body is not ${bodyTypes.join(" or ")} (or has no Content-Type); the detail says what to send`);
+      }
     }
   }
   return doc as Record<string, unknown>;
 }
 
-/** GET /openapi.json and GET /docs (Swagger UI). */
+/** GET /openapi.json and GET /docs (Swagger UI, see docs-page.ts). */
 export function registerOpenApi(app: OpenAPIHono) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -55,7 +59,7 @@ export function registerOpenApi(app: OpenAPIHono) {
     cached ??= JSON.stringify(buildOpenApiDocument(app));
     return c.body(cached, 200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300" });
   });
-  // Swagger UI's script and styles come from the jsDelivr CDN (swagger-ui-dist is not a dependency);
-  // the page needs a browser with internet, the API itself does not.
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "dabyl API", version: "5" }));
+  // Swagger UI's script and styles come from the jsDelivr CDN (swagger-ui-dist is not a dependency),
+  // pinned and integrity-checked; the page needs a browser with internet, the API itself does not.
+  app.get("/docs", (c) => c.body(DOCS_HTML, 200, DOCS_HEADERS));
 }

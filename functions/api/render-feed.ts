@@ -1,5 +1,6 @@
 import type { Item } from "feed";
 import type { Headline } from "../core/feeds/headline.js";
+import type { JsonFeed } from "./json-feed-schema.js";
 
 export type FeedFormat = "rss" | "atom" | "json";
 
@@ -16,13 +17,16 @@ export interface FeedMeta {
   readonly self: Record<FeedFormat, string>;
   /** The same search as the JSON list API. */
   readonly home: string;
-  /** Base for per-headline ids: `${apiBase}/headlines/<id>`. */
-  readonly apiBase: string;
+  /** Set when the search is in one language. */
   readonly lang?: string | undefined;
 }
 
 // XML 1.0 forbids most control characters, and "]]>" would end the CDATA sections the library writes.
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/]]>/g, "]] >");
+const plain = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+const clean = (s: string) => plain(s).replace(/]]>/g, "]] >");
+
+/** A headline's id in every format: independent of the host and URL that served the feed, so readers never see it twice. */
+export const itemId = (id: string) => `urn:dabyl:headline:${encodeURIComponent(id)}`;
 const escapeHtml = (s: string) => clean(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
@@ -33,6 +37,7 @@ const escapeHtml = (s: string) => clean(s).replace(/&/g, "&amp;").replace(/</g, 
  * not with the API: most cold starts serve JSON.
  */
 export async function renderFeed(format: FeedFormat, items: readonly Headline[], meta: FeedMeta): Promise<string> {
+  if (format === "json") return JSON.stringify(jsonFeed(items, meta));
   const { Feed } = await import("feed");
   const newest = items[0] ? new Date(items[0].publishedAt) : new Date(0);
   const feed = new Feed({
@@ -53,7 +58,7 @@ export async function renderFeed(format: FeedFormat, items: readonly Headline[],
     const date = new Date(h.publishedAt);
     const item: Item = {
       title: format === "atom" ? escapeHtml(h.title) : clean(h.title),
-      id: `${meta.apiBase}/headlines/${encodeURIComponent(h.id)}`,
+      id: itemId(h.id),
       link: h.link,
       description: h.summary ? escapeHtml(h.summary) : escapeHtml(h.title),
       date,
@@ -61,17 +66,30 @@ export async function renderFeed(format: FeedFormat, items: readonly Headline[],
     };
     feed.addItem(item);
   }
-  if (format === "rss") return feed.rss2();
-  if (format === "atom") return feed.atom1();
-  return toJsonFeed11(feed.json1(), meta);
+  return format === "rss" ? feed.rss2() : feed.atom1();
 }
 
-/** The library writes JSON Feed 1.0; 1.1 renamed author to authors and added language. */
-function toJsonFeed11(json: string, meta: FeedMeta): string {
-  const doc = JSON.parse(json) as Record<string, unknown> & { items: Record<string, unknown>[] };
-  const { author, version: _v1, ...rest } = doc;
-  const out: Record<string, unknown> = { version: "https://jsonfeed.org/version/1.1", ...rest };
-  if (author) out.authors = [author];
-  if (meta.lang) out.language = meta.lang;
-  return JSON.stringify(out);
+/**
+ * JSON Feed 1.1 written directly: it is plain JSON, and the library only writes 1.0 (author, no language,
+ * no content_text). Text stays as it is: escaping for XML has no place here.
+ */
+function jsonFeed(items: readonly Headline[], meta: FeedMeta): JsonFeed {
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: meta.title,
+    description: meta.description,
+    home_page_url: meta.home,
+    feed_url: meta.self.json,
+    ...(meta.lang ? { language: meta.lang } : {}),
+    authors: [{ name: "dabyl" }],
+    items: items.map((h) => ({
+      id: itemId(h.id),
+      url: h.link,
+      title: plain(h.title),
+      content_text: plain(h.summary?.trim() ? h.summary : h.title),
+      date_published: new Date(h.publishedAt).toISOString(),
+      language: h.lang,
+      authors: [{ name: h.source }],
+    })),
+  };
 }

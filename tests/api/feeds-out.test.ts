@@ -31,7 +31,7 @@ describe("GET /headlines.rss", () => {
     expect(ch.item.map((i: { link: string }) => i.link)).toEqual(["https://news.example.kz/base-ru-1", "https://news.example.kz/base-ru-2"]);
     for (const item of ch.item) {
       expect(item.pubDate).toMatch(RFC_822);
-      expect(item.guid["#text"]).toBe(`http://localhost/headlines/${item.link.split("/").pop()}`);
+      expect(item.guid["#text"]).toBe(`urn:dabyl:headline:${item.link.split("/").pop()}`);
       expect(item.guid["@isPermaLink"]).toBe("false");
     }
     expect(ch.lastBuildDate).toBe(ch.item[0].pubDate);
@@ -50,7 +50,7 @@ describe("GET /headlines.atom", () => {
     expect(feed.link.map((l: { "@rel": string }) => l["@rel"]).sort()).toEqual(["alternate", "self"]);
     expect(feed.entry).toHaveLength(2);
     for (const e of feed.entry) {
-      expect(e.id).toMatch(/^http:\/\/localhost\/headlines\//);
+      expect(e.id).toBe(`urn:dabyl:headline:${e.link[0]["@href"].split("/").pop()}`);
       expect(e.updated).toMatch(RFC_3339);
       expect(e.link[0]["@href"]).toMatch(/^https:\/\/news\.example\.kz\//);
     }
@@ -64,7 +64,7 @@ describe("GET /headlines.atom", () => {
 });
 
 describe("GET /headlines.json", () => {
-  it("is JSON Feed 1.1 with feed_url, item ids, urls and RFC 3339 dates", async () => {
+  it("is JSON Feed 1.1 with feed_url, item ids, urls, RFC 3339 dates, text, language and authors", async () => {
     const res = await api.call(`/headlines.json?${q}&lang=ru`);
     expect(res.headers.get("content-type")).toBe("application/feed+json; charset=utf-8");
     const feed = (await res.json()) as Record<string, any>;
@@ -75,10 +75,12 @@ describe("GET /headlines.json", () => {
     expect(feed.author).toBeUndefined();
     expect(feed.items.map((i: { url: string }) => i.url)).toEqual(["https://news.example.kz/base-ru-1", "https://news.example.kz/base-ru-2"]);
     for (const i of feed.items) {
-      expect(typeof i.id).toBe("string");
+      expect(i.id).toBe(`urn:dabyl:headline:${i.url.split("/").pop()}`);
       expect(i.date_published).toMatch(RFC_3339);
-      expect(typeof i.content_html).toBe("string");
+      expect(i.content_text).toBe(i.title);
+      expect(i.language).toBe("ru");
     }
+    expect(feed.items.map((i: { authors: unknown }) => i.authors)).toEqual([[{ name: "tengrinews-ru" }], [{ name: "kursiv-ru" }]]);
   });
 });
 

@@ -17,6 +17,8 @@ export interface HttpOptions {
   readonly rateLimit?: RateLimitOptions | null | undefined;
   /** Largest request body accepted, in bytes (default 64 KiB). */
   readonly maxBodyBytes?: number | undefined;
+  /** Where people reach the API (DABYL_PUBLIC_URL, or the local server's own URL): absolute links in feeds and the page. */
+  readonly publicUrl?: string | undefined;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 600, windowMs: 60_000 };

@@ -1,6 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { HeadlineFilters, searchRequestFor } from "../headline-filters.js";
+import { HeadlineFilters, listParam, searchRequestFor } from "../headline-filters.js";
 import { toApiHeadline } from "../headline-schemas.js";
+import { JsonFeedSchema } from "../json-feed-schema.js";
+import { publicBase } from "../public-base.js";
 import { FEED_CONTENT_TYPES, renderFeed, type FeedFormat } from "../render-feed.js";
 import { problemResponses } from "../schemas.js";
 import type { HeadlinesDeps } from "./headlines.js";
@@ -17,7 +19,7 @@ function describeFilters(f: Record<string, unknown>): string {
 }
 
 /** GET /headlines.rss, .atom and .json: any search as a feed a reader can follow. */
-export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps) {
+export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps & { readonly publicUrl?: string | undefined }) {
   for (const { format, ext, name, example } of FORMATS) {
     const mediaType = FEED_CONTENT_TYPES[format].split(";")[0] as string;
     const route = createRoute({
@@ -27,7 +29,10 @@ export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps) {
       description: "The same filters as GET /headlines; the newest `limit` entries (cursor pages back).",
       request: { query: HeadlineFilters },
       responses: {
-        200: { description: `An ${name} document`, content: { [mediaType]: { schema: z.string().openapi({ example }) } } },
+        200: {
+          description: `An ${name} document`,
+          content: { [mediaType]: { schema: format === "json" ? JsonFeedSchema : z.string().openapi({ example }) } },
+        },
         ...problemResponses,
       },
     });
@@ -37,15 +42,17 @@ export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps) {
       const url = new URL(c.req.url);
       url.searchParams.delete("cursor");
       const query = url.searchParams.toString();
-      const at = (path: string) => `${url.origin}${path}${query ? `?${query}` : ""}`;
+      // Links come from the configured public URL: a forged Host header must not end up in a cached feed.
+      const base = publicBase(c, deps.publicUrl);
+      const at = (path: string) => `${base}${path}${query ? `?${query}` : ""}`;
+      const langs = listParam(filters.lang, true);
       const items = filters.group === "story" ? dedupeStories(page.items) : page.items;
       const body = await renderFeed(format, items.map(toApiHeadline), {
         title: filters.q || filters.topic ? `dabyl: ${filters.q ?? filters.topic}` : "dabyl: Kazakhstan headlines",
         description: `Headlines from Kazakhstan's news (${describeFilters(filters)})`,
         self: { rss: at("/headlines.rss"), atom: at("/headlines.atom"), json: at("/headlines.json") },
         home: at("/headlines"),
-        apiBase: url.origin,
-        lang: filters.lang,
+        lang: langs.length === 1 ? langs[0] : undefined,
       });
       return c.body(body, 200, { "Content-Type": FEED_CONTENT_TYPES[format], "Cache-Control": "public, max-age=300" });
     });

@@ -15,6 +15,8 @@ export interface PageDeps {
   readonly sources: readonly Source[];
   /** The alerts wiring POST /alerts uses; without it the page offers no sign-up (and POST / is a 404). */
   readonly alerts?: AlertsApi | undefined;
+  /** Where people reach the site; links in the page are built from it, not from the Host header. */
+  readonly publicUrl?: string | undefined;
   /** The clock, for "this year" in dates; tests pin it. */
   readonly now?: () => Date;
 }
@@ -122,11 +124,13 @@ export function registerPage(app: OpenAPIHono, deps: PageDeps) {
   const clock = deps.now ?? (() => new Date());
   const sourceIds = deps.sources.filter((s) => s.kind === "rss").map((s) => s.id);
   const signupEnabled = deps.alerts !== undefined;
+  // Absolute links appear only in sign-up answers, which are no-store; the configured URL still wins over Host.
+  const linkBase = (c: Context) => deps.publicUrl ?? new URL(c.req.url).origin;
 
   async function page(c: Context, ui: UiLang, params: NewsParams, signup: SignupFields, attempt: SignupAttempt | null): Promise<Response> {
     const api = internalApi(app, c);
     const [fx, news] = await Promise.all([loadFx(api), loadHeadlines(api, params)]);
-    const base = new URL(c.req.url).origin;
+    const base = linkBase(c);
     const body = await renderFrontPage({ ui, fx, news, params, sourceIds, signup, signupEnabled, attempt, base, now: clock() });
     // A bad search is the reader's 400 (the page still renders and says why); a sign-up keeps its own status.
     const status = attempt ? signupStatus(attempt.result) : !news.ok && news.status === 400 ? 400 : 200;
@@ -150,7 +154,7 @@ export function registerPage(app: OpenAPIHono, deps: PageDeps) {
     c.header("Cache-Control", "no-store");
     if (!result.ok && result.retryAfter !== null) c.header("Retry-After", String(result.retryAfter));
     if (c.req.header("x-page-fragment") === "1") {
-      const fragment = await renderSignupOutcome(attempt, new URL(c.req.url).origin, ui, stringsFor(ui));
+      const fragment = await renderSignupOutcome(attempt, linkBase(c), ui, stringsFor(ui));
       return c.html(fragment, signupStatus(result), HEADERS) as never;
     }
     return (await page(c, ui, {}, result.ok ? { ...fields, address: "" } : fields, attempt)) as never;

@@ -120,7 +120,7 @@ export function responseErrors(doc: OpenApiDoc, r: SeenResponse): string[] {
   const media = declared.content?.[type];
   if (!media) return [`${where}: content-type ${type} not documented (${Object.keys(declared.content ?? {}).join(", ")})`];
   if (!media.schema) return [];
-  // Feeds are documented as strings (JSON Feed included): only the API's own JSON bodies are parsed.
-  const value = type === "application/json" || type === "application/problem+json" ? JSON.parse(r.body) : r.body;
+  // JSON bodies (problem+json and feed+json included) are checked as JSON; the XML feeds are documented as strings.
+  const value = type === "application/json" || type.endsWith("+json") ? JSON.parse(r.body) : r.body;
   return schemaErrors(doc, media.schema, value).map((e) => `${where}: ${e}`);
 }
