@@ -12,6 +12,7 @@ import { registerFx, type FxDeps } from "./routes/fx.js";
 import { registerHeadlineFeeds } from "./routes/headline-feeds.js";
 import { registerHeadlines, type HeadlinesDeps } from "./routes/headlines.js";
 import { registerHealth } from "./routes/health.js";
+import { registerManage } from "./routes/manage.js";
 import { registerPage } from "./routes/page.js";
 import { registerShortLinks, type ShortLinksDeps } from "./routes/short-links.js";
 import { registerSources, type SourcesDeps } from "./routes/sources.js";
@@ -52,6 +53,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   registerFx(app, deps);
   registerTopics(app);
   registerAlerts(app, deps);
+  registerManage(app, deps);
   registerShortLinks(app, deps);
   registerPage(app, deps);
 

@@ -21,13 +21,14 @@ export type ApiResult<T> =
 export interface HeadlinePage {
   readonly items: readonly HeadlineListItem[];
   readonly nextCursor: string | null;
-  readonly scan: { readonly examined: number; readonly limitReached: boolean };
+  readonly scan: { readonly examined: number; readonly limitReached: boolean; readonly oldestExamined: string | null };
 }
 
 export interface AlertCreated {
   readonly id: string;
   readonly status: string;
   readonly manageToken: string;
+  readonly manageUrl?: string;
 }
 
 /** The news filters a reader can set on the page (empty strings already dropped). */
@@ -77,6 +78,8 @@ export interface AlertRequest {
   readonly topic?: string;
   readonly channel: string;
   readonly address: string;
+  /** The page's language: messages are worded in it. */
+  readonly lang?: string;
 }
 
 export function createAlert(api: ApiFetch, r: AlertRequest): Promise<ApiResult<AlertCreated>> {

@@ -47,6 +47,8 @@ label{font-weight:600;font-size:.95rem}
 input[type=text],input[type=search],input[type=email],input[type=tel],select{font:inherit;padding:.4rem .5rem;border:1px solid #6b747d;border-radius:4px;background:#fff;color:var(--ink);min-width:0}
 button{font:inherit;padding:.45rem 1rem;border-radius:4px;border:1px solid var(--link);background:var(--link);color:#fff;cursor:pointer}
 button:disabled{opacity:.7;cursor:progress}
+button.secondary{background:#fff;color:var(--link)}
+.verify{margin:.5rem 0}
 .hint{font-size:.85rem;color:var(--muted);margin:0}
 .notice{border-radius:6px;padding:.6rem .8rem;margin:0 0 1rem}
 .notice.error{background:var(--badbg);color:var(--bad)}

@@ -2,6 +2,7 @@ import type { AlertCreated, ApiResult } from "./api-client.js";
 import { formatRetryAfter } from "./page-format.js";
 import type { UiLang } from "./ui-lang.js";
 import type { UiStrings } from "./ui-strings.js";
+import { manageHref, VerifyCodeForm } from "./verify-code-form.js";
 
 export interface SignupAttempt {
   readonly channel: "email" | "sms";
@@ -10,23 +11,28 @@ export interface SignupAttempt {
   readonly result: ApiResult<AlertCreated>;
 }
 
-function Created({ a, created, base, t }: { a: SignupAttempt; created: AlertCreated; base: string; t: UiStrings }) {
+function Created({ a, created, base, ui, t }: { a: SignupAttempt; created: AlertCreated; base: string; ui: UiLang; t: UiStrings }) {
   const pending = created.status !== "active";
+  const code = created.status === "pending-verification";
   const title = !pending ? t.activeTitle : a.channel === "email" ? t.pendingEmailTitle : t.pendingSmsTitle;
   const body = !pending ? t.active(a.address) : a.channel === "email" ? t.pendingEmail(a.address) : t.pendingSms(a.address);
+  const href = manageHref(base, created.id, created.manageToken, ui);
   return (
-    <div class={`notice ${pending ? "warn" : "ok"}`} role="status" data-outcome={pending ? "pending" : "active"}>
+    <div class={`notice ${pending ? "warn" : "ok"}`} role="status" data-outcome={code ? "verify" : pending ? "pending" : "active"}>
       <p>
         <strong>{title}</strong>
       </p>
       <p>{body}</p>
+      {code ? <VerifyCodeForm id={created.id} token={created.manageToken} ui={ui} t={t} /> : null}
+      <p>
+        <a href={href} data-manage rel="noreferrer">{t.manageLink}</a>
+      </p>
+      <p>{t.manageLinkWhy}</p>
       <p>
         {t.manageToken}: <code data-token>{created.manageToken}</code>
       </p>
-      <p>{t.manageTokenWhy}</p>
-      <p>{t.unsubscribeHow}</p>
       <p>
-        <code>{`curl -X DELETE -H "Authorization: Bearer ${created.manageToken}" ${base}/alerts/${created.id}`}</code>
+        {t.unsubscribeHow} <code>{`DELETE ${base}/alerts/${created.id}`}</code>
       </p>
     </div>
   );
@@ -40,6 +46,7 @@ function failureMessage(a: SignupAttempt, t: UiStrings, lang: UiLang): { lead: s
     const seconds = r.retryAfter ?? Number(/retry after (\d+)/i.exec(r.problem?.detail ?? "")?.[1] ?? 3600);
     return { lead: t.rateLimited(formatRetryAfter(seconds, lang)), kind: "rate-limited", detail: null };
   }
+  if (r.status === 409 && /already subscribed/.test(r.problem?.detail ?? "")) return { lead: t.alreadySubscribed, kind: "already-subscribed", detail: null };
   if (r.status === 409) return { lead: t.tooManyAlerts, kind: "too-many-alerts", detail: null };
   if (r.status === 400 && r.problem) {
     const params = r.problem.invalidParams ?? [];
@@ -57,7 +64,7 @@ function failureMessage(a: SignupAttempt, t: UiStrings, lang: UiLang): { lead: s
 
 /** What happened to a sign-up, for every outcome the API can give. */
 export function SignupOutcome({ attempt, base, lang, t }: { attempt: SignupAttempt; base: string; lang: UiLang; t: UiStrings }) {
-  if (attempt.result.ok) return <Created a={attempt} created={attempt.result.value} base={base} t={t} />;
+  if (attempt.result.ok) return <Created a={attempt} created={attempt.result.value} base={base} ui={lang} t={t} />;
   const m = failureMessage(attempt, t, lang);
   return (
     <div class="notice error" role="alert" data-outcome={m.kind}>

@@ -32,6 +32,8 @@ export interface UiStrings {
   readonly newsUnavailable: string;
   readonly nothingFound: string;
   readonly scanLimited: (n: number) => string;
+  /** Next to the link further back when the scan bound stopped a search: how far it got. */
+  readonly searchedBackTo: (time: string) => string;
   readonly searchFurther: string;
   readonly older: string;
   readonly resultsFor: (q: string) => string;
@@ -67,6 +69,35 @@ export interface UiStrings {
   readonly manageToken: string;
   readonly manageTokenWhy: string;
   readonly unsubscribeHow: string;
+  readonly manageLink: string;
+  readonly manageLinkWhy: string;
+  readonly alreadySubscribed: string;
+  readonly codeLabel: string;
+  readonly codeHint: (minutes: number) => string;
+  readonly confirmCode: string;
+  readonly resendCode: string;
+  readonly codeResent: string;
+  readonly codeWrong: (triesLeft: number) => string;
+  readonly codeExpired: string;
+  readonly codeNoTries: string;
+  readonly codeTooSoon: string;
+  readonly codeNoSends: string;
+  readonly codeFormat: string;
+
+  readonly manageTitle: string;
+  readonly manageNotFound: string;
+  readonly statusLabel: string;
+  readonly statusNames: { readonly active: string; readonly "pending-confirmation": string; readonly "pending-verification": string; readonly unsubscribed: string };
+  readonly watchingLabel: string;
+  readonly channelLabel: string;
+  readonly unsubscribeButton: string;
+  readonly unsubscribedTitle: string;
+  readonly unsubscribedBody: string;
+  readonly backToFront: string;
+  readonly helpTitle: string;
+  readonly helpEmail: string;
+  readonly helpSms: string;
+  readonly helpLink: string;
   readonly failedTitle: string;
   readonly invalidPhone: string;
   readonly invalidEmail: string;

@@ -148,7 +148,7 @@ export function registerPage(app: OpenAPIHono, deps: PageDeps) {
     const ui = negotiateUiLang(text(body.ui) ?? c.req.query("ui"), c.req.header("accept-language"));
     const fields = signupFields(body);
     const target = fields.mode === "topic" ? { topic: fields.topic } : { query: fields.query };
-    const result = await createAlert(internalApi(app, c), { ...target, channel: fields.channel, address: fields.address });
+    const result = await createAlert(internalApi(app, c), { ...target, channel: fields.channel, address: fields.address, lang: ui });
     const attempt: SignupAttempt = { channel: fields.channel, address: fields.address, result };
     // The answer carries a manage token: never cached, never stored.
     c.header("Cache-Control", "no-store");

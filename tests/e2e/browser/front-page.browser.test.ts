@@ -1,4 +1,5 @@
-import { mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,12 +17,23 @@ let demo: DemoServer;
 let rt: Runtime;
 let launched: Browser | undefined;
 let setupError: unknown;
+let dataDir: string;
+
+/** The newest code the local sink texted (it lands in the outbox as a direct-sms line). */
+function lastCode(): string {
+  const file = join(dataDir, "outbox.jsonl");
+  const lines = existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { topic: string; sms: string }) : [];
+  const sms = lines.filter((l) => l.topic === "direct-sms").at(-1)?.sms ?? "";
+  return /(\d{6})/.exec(sms)?.[1] ?? "";
+}
 
 beforeAll(async () => {
   // Alerts go to the local sink whatever credentials the machine has: a test never reaches SNS.
   process.env.DABYL_ALERTS = "local";
   demo = await startDemoServer(demoFeeds);
-  rt = await startRuntime({ dataDir: null, port: 0, sources: demo.sources, feedPollMinutes: 60, log: silentLogger });
+  // A data directory of its own, so the verification codes the local sink texts can be read back.
+  dataDir = mkdtempSync(join(tmpdir(), "dabyl-browser-"));
+  rt = await startRuntime({ dataDir, port: 0, sources: demo.sources, feedPollMinutes: 60, log: silentLogger });
   await rt.pollNow();
   try {
     launched = await launchBrowser();
@@ -40,6 +52,7 @@ afterAll(async () => {
   await launched?.close();
   await rt?.stop();
   await demo?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("the front page in headless Chromium, on the local runtime with demo data", () => {
@@ -119,7 +132,7 @@ describe("the front page in headless Chromium, on the local runtime with demo da
     await page.locator("#alert-preview ol li", { hasText: SEED_STORY }).waitFor();
   });
 
-  it("signs up by SMS in place: an invalid phone is explained, a good one shows the manage token", async () => {
+  it("signs up by SMS in place: an invalid phone is explained, a good one asks for the texted code, which turns it on", async () => {
     const browser = browserOrFail();
     const { page } = browser;
     await page.getByLabel("SMS").check();
@@ -133,8 +146,8 @@ describe("the front page in headless Chromium, on the local runtime with demo da
 
     await address.fill("+77011234567");
     await page.getByRole("button", { name: "Подписаться" }).click();
-    await outcome.locator('[data-outcome="active"]').waitFor();
-    expect(await outcome.innerText()).toContain("Оповещение включено");
+    await outcome.locator('[data-outcome="verify"]').waitFor();
+    expect(await outcome.innerText()).toContain("Почти готово: подтвердите номер");
     expect(await outcome.locator("[data-token]").innerText()).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("alert-outcome");
     expect(page.url()).toBe(`${rt.url}/`); // no navigation: the script swapped the outcome in
@@ -143,6 +156,11 @@ describe("the front page in headless Chromium, on the local runtime with demo da
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     expect(statSync(SCREENSHOT).size).toBeLessThan(300_000);
+
+    await outcome.getByLabel("Код из SMS").fill(lastCode());
+    await Promise.all([page.waitForURL(/\/alerts\/[A-Za-z0-9_-]+\/manage$/), outcome.getByRole("button", { name: "Подтвердить" }).click()]);
+    expect(await page.locator("[data-status]").innerText()).toBe("включено");
+    expect(await page.getByRole("button", { name: "Отписаться" }).count()).toBe(1);
     expect(browser.errors).toEqual([]);
   });
 
@@ -178,9 +196,13 @@ describe("the front page with JavaScript off", () => {
       await page.getByLabel("SMS").check();
       await page.getByLabel("Email address or phone number").fill("+77019998877");
       await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Subscribe" }).click()]);
-      await page.locator('#alert-outcome [data-outcome="active"]').waitFor();
-      expect(await page.locator("#alert-outcome").innerText()).toContain("Your alert is on");
-      expect(await page.locator("#alert-outcome").innerText()).toMatch(/curl -X DELETE -H "Authorization: Bearer [A-Za-z0-9_-]+" http:\/\/127\.0\.0\.1:\d+\/alerts\//);
+      await page.locator('#alert-outcome [data-outcome="verify"]').waitFor();
+      expect(await page.locator("#alert-outcome").innerText()).toContain("We texted a 6-digit code to +77019998877.");
+      await page.getByLabel("Code from the SMS").fill(lastCode());
+      await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Confirm" }).click()]);
+      expect(await page.locator("[data-status]").innerText()).toBe("on");
+      await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Unsubscribe" }).click()]);
+      expect(await page.locator("h1").innerText()).toBe("You are unsubscribed");
     } finally {
       await plain.close();
     }

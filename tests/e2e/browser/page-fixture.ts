@@ -46,11 +46,18 @@ export const rate = (code: string, value: number, date: string, change: number |
 });
 export const fourRates = [rate("USD", 521.3, "2026-11-30", 1.74), rate("EUR", 600.12, "2026-11-30", -0.58), rate("RUB", 6.5, "2026-11-30", -0.02), rate("CNY", 72.18, "2026-11-30", 0)];
 
+/** Every SMS texted straight to a number (verification codes, confirmations), newest last. */
+export const sentTexts: string[] = [];
+
 /** The local sink, but email stays pending-confirmation as it does on SNS until the reader clicks. */
 export function pendingEmailNotifier(): Notifier {
   const sink = makeLocalSink(null, silentLogger);
   return {
     ...sink,
+    async sendSms(phone, text) {
+      sentTexts.push(text);
+      return sink.sendSms(phone, text);
+    },
     async subscribe(topicArn, channel, address) {
       const r = await sink.subscribe(topicArn, channel, address);
       return channel === "email" ? { ...r, status: "pending-confirmation" } : r;

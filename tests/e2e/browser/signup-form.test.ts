@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPageFixture, type PageFixture } from "./page-fixture.js";
+import { sentTexts, startPageFixture, type PageFixture } from "./page-fixture.js";
 
 let f: PageFixture;
 beforeAll(async () => {
@@ -17,21 +17,42 @@ function outcome(html: string): string {
 }
 
 describe("alert sign-up without JavaScript (POST / with a form body)", () => {
-  it("SMS to a +7 number is active at once; the page shows the manage token, and that token unsubscribes", async () => {
+  it("SMS asks for the texted code on the page; the code form turns the alert on, and its manage page unsubscribes", async () => {
     const app = f.app();
     const res = await post(app, { ui: "ru", mode: "topic", topic: "military-bases", channel: "sms", address: "+7 701 123 45 67", client: "198.51.100.1" });
     expect(res.status).toBe(201);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const box = outcome(await res.text());
-    expect(box).toContain('data-outcome="active"');
-    expect(box).toContain("Оповещение включено");
-    expect(box).toContain("Оповещения будут приходить на +7 701 123 45 67.");
-    const token = /<code data-token="true">([^<]+)<\/code>/.exec(box)?.[1];
-    const id = /\/alerts\/([A-Za-z0-9_-]+)<\/code>/.exec(box)?.[1];
+    expect(box).toContain('data-outcome="verify"');
+    expect(box).toContain("Почти готово: подтвердите номер");
+    expect(box).toContain("Мы отправили SMS с 6-значным кодом на +7 701 123 45 67. Введите его ниже.");
+    expect(box).not.toContain("curl");
+    const token = /<code data-token="true">([^<]+)<\/code>/.exec(box)?.[1] ?? "";
+    const id = /action="\/alerts\/([A-Za-z0-9_-]+)\/manage"/.exec(box)?.[1] ?? "";
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(box).toContain(`curl -X DELETE -H &quot;Authorization: Bearer ${token}&quot; http://localhost/alerts/${id}`);
-    const del = await app.request(`/alerts/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
-    expect(del.status).toBe(204);
+    expect(box).toContain(`name="token" value="${token}"`);
+    expect(box).toContain(`href="http://localhost/alerts/${id}/manage?token=${token}&amp;ui=ru"`);
+    const code = /(\d{6})/.exec(sentTexts.at(-1) ?? "")?.[1] ?? "";
+    expect(sentTexts.at(-1)).toMatch(/^dabyl: код подтверждения \d{6}\./);
+
+    const verified = await app.request(`/alerts/${id}/manage`, { method: "POST", body: new URLSearchParams({ token, ui: "ru", action: "verify", code }) });
+    expect(verified.status).toBe(200);
+    expect(await verified.text()).toContain('data-status="active"');
+    const gone = await app.request(`/alerts/${id}/manage`, { method: "POST", body: new URLSearchParams({ token, ui: "ru", action: "unsubscribe" }) });
+    expect(gone.status).toBe(200);
+    expect(await gone.text()).toContain("Вы отписались");
+    expect((await app.request(`/alerts/${id}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+  });
+
+  it("an address already subscribed to the same topic is told so (409)", async () => {
+    const app = f.app();
+    const form = { ui: "en", mode: "query", query: "Токаев", channel: "email", address: "twice@example.kz" };
+    expect((await post(app, { ...form, client: "198.51.100.31" })).status).toBe(201);
+    const res = await post(app, { ...form, query: "  токаев ", client: "198.51.100.32" });
+    expect(res.status).toBe(409);
+    const box = outcome(await res.text());
+    expect(box).toContain('data-outcome="already-subscribed"');
+    expect(box).toContain("This address is already subscribed to this alert.");
   });
 
   it("email waits for confirmation and says where to look (in the chosen language)", async () => {
@@ -46,6 +67,7 @@ describe("alert sign-up without JavaScript (POST / with a form body)", () => {
   it.each([
     ["an invalid phone", { mode: "query", query: "Токаев", channel: "sms", address: "8 701 123 45 67" }, "invalid-phone", "Номер телефона не подходит"],
     ["a foreign phone", { mode: "query", query: "Токаев", channel: "sms", address: "+998901234567" }, "invalid-phone", "only sent to numbers starting with +7"],
+    ["a Russian phone", { mode: "query", query: "Токаев", channel: "sms", address: "+7 916 123 45 67" }, "invalid-phone", "not a Kazakhstan number"],
     ["an invalid email", { mode: "query", query: "Токаев", channel: "email", address: "not-an-address" }, "invalid-email", "Адрес эл. почты не подходит"],
     ["an invalid query", { mode: "query", query: '"военная база', channel: "email", address: "reader@example.kz" }, "invalid-query", "Запрос не удалось разобрать:"],
     ["an empty query", { mode: "query", query: "", channel: "email", address: "reader@example.kz" }, "invalid-query", "Запрос не удалось разобрать:"],
@@ -77,7 +99,8 @@ describe("alert sign-up without JavaScript (POST / with a form body)", () => {
     expect(res.status).toBe(201);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await res.text();
-    expect(html.startsWith('<div class="notice ok" role="status" data-outcome="active">')).toBe(true);
+    expect(html.startsWith('<div class="notice warn" role="status" data-outcome="verify">')).toBe(true);
+    expect(html).toContain('autocomplete="one-time-code"');
     expect(html).not.toContain("<html");
   });
 
