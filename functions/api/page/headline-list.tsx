@@ -96,6 +96,8 @@ export function HeadlineList(props: Props) {
   const { news, params, ui, t, now } = props;
   const searching = Boolean(params.q);
   const more = news.ok && news.value.nextCursor ? pageHref({ ui, q: params.q, source: params.source, lang: params.lang, cursor: news.value.nextCursor }, "#news-title") : null;
+  // The scan bound stopped the search: say how far back it looked, or a short list reads as "that is all".
+  const oldest = news.ok && news.value.scan.limitReached ? news.value.scan.oldestExamined : null;
   return (
     <section aria-labelledby="news-title">
       <h2 class="section" id="news-title">{searching && params.q ? t.resultsFor(params.q) : t.newsTitle}</h2>
@@ -113,6 +115,11 @@ export function HeadlineList(props: Props) {
       ) : null}
       {more ? (
         <p class="more">
+          {oldest ? (
+            <span class="hint" id="scan-note">
+              {t.searchedBackTo(formatLocalTime(oldest, ui, now))}{" "}
+            </span>
+          ) : null}
           <a href={more} rel="next">{news.ok && news.value.items.length === 0 ? t.searchFurther : t.older} →</a>
         </p>
       ) : null}
