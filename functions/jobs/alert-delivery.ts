@@ -48,7 +48,7 @@ export function makeAlertDelivery(deps: DeliverAlertsDeps): AlertDelivery {
         if (!topic || topic.kind !== "fx") continue;
         // A re-run of the same poll re-evaluates the same crossing: the key makes it one alert.
         const itemKey = `FX#${event.date}#${event.kind}#${event.rate}`;
-        const message = composeFxAlert({ text: event.text, watching: topic.label });
+        const message = composeFxAlert({ text: event.text, watching: topic.label, lang: topic.lang, publicUrl: deps.publicUrl });
         if ((await recordDelivery(deps, topic, itemKey, message, now)) === "created") recorded++;
       }
       // The FX poller has no afterPoll: its events are flushed here, in the same cycle.

@@ -61,6 +61,8 @@ export async function recordHeadlineAlerts(deps: DeliverAlertsDeps, headlines: r
         shortUrl: `${deps.publicUrl}/h/${deps.shortLinks.idFor(headline.link)}`,
         watching: topic.label,
         timezone: deps.settings.timezone,
+        messageLang: topic.lang,
+        publicUrl: deps.publicUrl,
       });
       const extra = { publishedAt: headline.publishedAt, link: headline.link };
       if ((await recordDelivery(deps, topic, itemKey, message, now, extra)) === "created") recorded++;

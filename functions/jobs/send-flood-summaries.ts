@@ -43,7 +43,7 @@ export async function sendFloodSummaries(deps: DeliverAlertsDeps): Promise<numbe
         searchUrl: url,
         shortSearchUrl: `${deps.publicUrl}/h/${shortId}`,
         limit: deps.settings.floodLimitPerHour,
-        lang: queryLanguage(topic),
+        lang: topic.lang ?? queryLanguage(topic),
         timezone: deps.settings.timezone,
       });
       await deps.notifier.publish(topic.topicArn, message);

@@ -20,7 +20,7 @@ async function cycle(alerts: ReturnType<typeof alertsOn>, items: Parameters<Retu
 }
 const bases = (id: string, extra = {}) => headline(id, `Новая военная база ${id} появится в регионе`, clock, extra);
 // Email: its sign-up subscribes at once (SNS mails the confirmation), so these tests need no SMS code round trip.
-async function subscribe(alerts: ReturnType<typeof alertsOn>, target: { query?: string; topic?: string; fx?: string }, address = "reader@example.kz") {
+async function subscribe(alerts: ReturnType<typeof alertsOn>, target: { query?: string; topic?: string; fx?: string; lang?: "ru" | "kk" | "en" }, address = "reader@example.kz") {
   const r = await alerts.api.create({ ...target, channel: "email", address, client: "127.0.0.1" });
   if (!r.ok) throw new Error(r.error.detail);
   return r.value;
@@ -143,7 +143,8 @@ describe("flood control", () => {
     const out = published();
     expect(out).toHaveLength(11);
     const summary = out[10]!;
-    expect(summary.subject).toBe("dabyl: ещё 3 новости по «база военная»");
+    // The label keeps the subscriber's own wording, not the canonical (sorted) form.
+    expect(summary.subject).toBe("dabyl: ещё 3 новости по «военная база»");
     expect(summary.email).toContain("С 15:00 до 16:00 (Алматы)");
     expect(summary.email).toContain("https://api.dabyl.kz/headlines?q=%D0%B1%D0%B0%D0%B7%D0%B0%20%D0%B2%D0%BE%D0%B5%D0%BD%D0%BD%D0%B0%D1%8F");
     expect(summary.sms).toMatch(/https:\/\/api\.dabyl\.kz\/h\/[A-Za-z0-9_-]{8}/);
@@ -157,7 +158,8 @@ describe("flood control", () => {
 describe("FX threshold alerts", () => {
   it("hands the poller the subscribed conditions and publishes each crossing once", async () => {
     const alerts = alertsOn(db, clock);
-    await subscribe(alerts, { fx: "USD/KZT выше 520" });
+    // An English-speaking subscriber who typed the condition in Russian: wording follows the alert's language.
+    await subscribe(alerts, { fx: "USD/KZT выше 520", lang: "en" });
     const conditions = await alerts.delivery.fxConditions();
     expect(conditions).toEqual([{ id: expect.any(String), condition: expect.objectContaining({ kind: "above", pair: "USD/KZT", threshold: 520 }) }]);
     const event = {
@@ -174,6 +176,6 @@ describe("FX threshold alerts", () => {
     const out = published();
     expect(out).toHaveLength(1);
     expect(out[0]?.sms).toBe("dabyl: USD/KZT rose above 520: 521.30 on 2026-11-30 (was 518.90) Reply STOP to opt out");
-    expect(out[0]?.email).toContain("dabyl alert for: USD/KZT above 520");
+    expect(out[0]?.email).toContain("dabyl alert for: USD/KZT выше 520");
   });
 });
