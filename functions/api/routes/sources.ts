@@ -7,6 +7,8 @@ import { SourceSchema, problemResponses } from "../schemas.js";
 export interface SourcesDeps {
   readonly states: SourceStateStore;
   readonly sources: readonly Source[];
+  /** The clock for a pending source's nextPollAt; tests pin it. */
+  readonly now?: () => Date;
 }
 
 const route = createRoute({
@@ -22,7 +24,7 @@ const route = createRoute({
 export function registerSources(app: OpenAPIHono, deps: SourcesDeps) {
   app.openapi(route, async (c) => {
     const states = await deps.states.all();
-    const now = new Date();
+    const now = (deps.now ?? (() => new Date()))();
     return c.json({ sources: deps.sources.map((s) => describeSource(s, states.get(s.id), now)) }, 200);
   });
 }
