@@ -106,8 +106,10 @@ async function pollOne(deps: PollFxDeps, source: Source): Promise<FxPollReport> 
     log.error("could not record source state", { err: (e as Error).message });
   }
   const out: FxPollReport = { ...report, ms: Math.round(performance.now() - t0) };
-  if (out.ok) log.info("polled FX source", { ...out });
-  else log.warn("FX source failed; latest rates kept and served as stale", { ...out });
+  // The child logger already carries sourceId; repeating it writes the key twice into one JSON line.
+  const { sourceId: _bound, ...fields } = out;
+  if (out.ok) log.info("polled FX source", fields);
+  else log.warn("FX source failed; latest rates kept and served as stale", fields);
   return out;
 }
 

@@ -174,3 +174,19 @@ describe("pollFx over a loopback NBK", () => {
     expect((await api("/sources")).sources[0].status).toBe("ok");
   });
 });
+
+describe("pollFx log lines", () => {
+  it("never repeat a key the line's child logger already carries (a JSON line with two sourceId keys)", async () => {
+    const repeated: string[] = [];
+    const strict = (bound: Record<string, unknown>): Logger => {
+      const at = (msg: string, fields: Record<string, unknown> = {}) => {
+        for (const key of Object.keys(fields)) if (key in bound) repeated.push(`${msg}: ${key}`);
+      };
+      return { info: at, warn: at, error: at, child: (f) => strict({ ...bound, ...f }) };
+    };
+    await poll({ log: strict({}) });
+    status = 500;
+    await poll({ log: strict({}) });
+    expect(repeated).toEqual([]);
+  });
+});
