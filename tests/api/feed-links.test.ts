@@ -36,6 +36,18 @@ describe("a forged Host header never reaches feed links or ids", () => {
     expect(ids(b)).toEqual(ids(a));
   });
 
+  it("a URL known only once the server listens can be given as a function", async () => {
+    let url: string | undefined;
+    const late = await startApiFixture({ publicUrl: () => url });
+    try {
+      url = "http://127.0.0.1:41234";
+      const feed = (await (await late.app.request("http://evil.example/headlines.json?limit=1")).json()) as { feed_url: string };
+      expect(feed.feed_url).toBe("http://127.0.0.1:41234/headlines.json?limit=1");
+    } finally {
+      await late.close();
+    }
+  });
+
   it("without a configured URL the request's origin is used and the answer varies by Host", async () => {
     const res = await viaEvilHost(bare, "/headlines.rss?limit=1");
     expect(res.headers.get("vary")).toMatch(/\bHost\b/i);

@@ -4,6 +4,7 @@ import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import type { Logger } from "../../core/logger.js";
 import { problem } from "../problem.js";
+import type { PublicUrl } from "../public-base.js";
 import { httpCache } from "./http-cache.js";
 import { isInternalCall } from "./internal-call.js";
 import { rateLimit, type RateLimitOptions } from "./rate-limit.js";
@@ -18,7 +19,7 @@ export interface HttpOptions {
   /** Largest request body accepted, in bytes (default 64 KiB). */
   readonly maxBodyBytes?: number | undefined;
   /** Where people reach the API (DABYL_PUBLIC_URL, or the local server's own URL): absolute links in feeds and the page. */
-  readonly publicUrl?: string | undefined;
+  readonly publicUrl?: PublicUrl;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 600, windowMs: 60_000 };

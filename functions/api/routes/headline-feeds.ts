@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { HeadlineFilters, listParam, searchRequestFor } from "../headline-filters.js";
 import { toApiHeadline } from "../headline-schemas.js";
 import { JsonFeedSchema } from "../json-feed-schema.js";
-import { publicBase } from "../public-base.js";
+import { publicBase, type PublicUrl } from "../public-base.js";
 import { FEED_CONTENT_TYPES, renderFeed, type FeedFormat } from "../render-feed.js";
 import { problemResponses } from "../schemas.js";
 import type { HeadlinesDeps } from "./headlines.js";
@@ -19,7 +19,7 @@ function describeFilters(f: Record<string, unknown>): string {
 }
 
 /** GET /headlines.rss, .atom and .json: any search as a feed a reader can follow. */
-export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps & { readonly publicUrl?: string | undefined }) {
+export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps & { readonly publicUrl?: PublicUrl }) {
   for (const { format, ext, name, example } of FORMATS) {
     const mediaType = FEED_CONTENT_TYPES[format].split(";")[0] as string;
     const route = createRoute({

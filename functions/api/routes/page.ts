@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from "../page/content-security-policy.js";
 import { renderFrontPage } from "../page/front-page.js";
 import { renderSignupOutcome, type SignupAttempt } from "../page/signup-outcome.js";
 import { negotiateUiLang, stringsFor, UI_LANGS, type UiLang } from "../page/ui-lang.js";
+import { configuredUrl, type PublicUrl } from "../public-base.js";
 import { ProblemSchema } from "../schemas.js";
 
 export interface PageDeps {
@@ -16,7 +17,7 @@ export interface PageDeps {
   /** The alerts wiring POST /alerts uses; without it the page offers no sign-up (and POST / is a 404). */
   readonly alerts?: AlertsApi | undefined;
   /** Where people reach the site; links in the page are built from it, not from the Host header. */
-  readonly publicUrl?: string | undefined;
+  readonly publicUrl?: PublicUrl;
   /** The clock, for "this year" in dates; tests pin it. */
   readonly now?: () => Date;
 }
@@ -125,7 +126,7 @@ export function registerPage(app: OpenAPIHono, deps: PageDeps) {
   const sourceIds = deps.sources.filter((s) => s.kind === "rss").map((s) => s.id);
   const signupEnabled = deps.alerts !== undefined;
   // Absolute links appear only in sign-up answers, which are no-store; the configured URL still wins over Host.
-  const linkBase = (c: Context) => deps.publicUrl ?? new URL(c.req.url).origin;
+  const linkBase = (c: Context) => configuredUrl(deps.publicUrl) ?? new URL(c.req.url).origin;
 
   async function page(c: Context, ui: UiLang, params: NewsParams, signup: SignupFields, attempt: SignupAttempt | null): Promise<Response> {
     const api = internalApi(app, c);
