@@ -1,11 +1,16 @@
 import type { PreparedDocument } from "./prepare-document.js";
 import type { Query } from "./query-types.js";
-import { stemToken } from "./stem-token.js";
+import { stemToken, stemVariants } from "./stem-token.js";
 
 /** A query with its words replaced by stems for one document language. */
 export type CompiledNode =
   | { readonly kind: "term"; readonly stem: string }
-  | { readonly kind: "phrase"; readonly stems: readonly string[] }
+  | {
+      readonly kind: "phrase";
+      readonly stems: readonly string[];
+      /** Each word's second stem (see stemVariants), or undefined when no word has one. */
+      readonly alternates: readonly (string | undefined)[] | undefined;
+    }
   | { readonly kind: "and" | "or"; readonly items: readonly CompiledNode[] }
   | { readonly kind: "not"; readonly item: CompiledNode };
 
@@ -39,10 +44,16 @@ function stopStems(lang: PreparedDocument["lang"]): ReadonlySet<string> {
 
 function compileNode(query: Query, lang: PreparedDocument["lang"]): CompiledNode {
   switch (query.kind) {
-    case "term":
-      return { kind: "term", stem: stemToken(query.word, lang) };
-    case "phrase":
-      return { kind: "phrase", stems: query.words.map((word) => stemToken(word, lang)) };
+    case "term": {
+      const { stem, alternate } = stemVariants(query.word, lang);
+      if (alternate === undefined) return { kind: "term", stem };
+      return { kind: "or", items: [{ kind: "term", stem }, { kind: "term", stem: alternate }] };
+    }
+    case "phrase": {
+      const words = query.words.map((word) => stemVariants(word, lang));
+      const alternates = words.some((word) => word.alternate !== undefined) ? words.map((word) => word.alternate) : undefined;
+      return { kind: "phrase", stems: words.map((word) => word.stem), alternates };
+    }
     case "not":
       return { kind: "not", item: compileNode(query.item, lang) };
     case "and":
@@ -63,9 +74,17 @@ function chooseAnchors(node: CompiledNode, stops: ReadonlySet<string>): AnchorCh
     case "term":
       return { stems: [node.stem], cost: stemCost(node.stem) };
     case "phrase": {
-      // Any one word of a phrase must be present; the rarest-looking one keeps the candidate list short.
-      const stem = [...node.stems].sort((a, b) => stemCost(a) - stemCost(b))[0] ?? "";
-      return { stems: [stem], cost: stemCost(stem) };
+      // Any one word of a phrase must be present (as its stem or its alternate); the rarest-looking one
+      // keeps the candidate list short.
+      let best: AnchorChoice | undefined;
+      node.stems.forEach((stem, i) => {
+        const alternate = node.alternates?.[i];
+        const choice = alternate === undefined
+          ? { stems: [stem], cost: stemCost(stem) }
+          : { stems: [stem, alternate], cost: stemCost(stem) + stemCost(alternate) };
+        if (best === undefined || choice.cost < best.cost) best = choice;
+      });
+      return best;
     }
     case "not":
       return undefined;
@@ -117,6 +136,30 @@ function containsPhrase(stems: readonly string[], doc: PreparedDocument): boolea
   return false;
 }
 
+// A position matches a phrase word when either of its stems meets either of the word's stems.
+function meets(doc: PreparedDocument, at: number, stem: string, alternate: string | undefined): boolean {
+  const here = doc.sequence[at];
+  if (here === undefined) return false;
+  const other = doc.alternates?.[at];
+  return here === stem || other === stem || (alternate !== undefined && (here === alternate || other === alternate));
+}
+
+function containsPhraseWithAlternates(
+  stems: readonly string[],
+  alternates: readonly (string | undefined)[],
+  doc: PreparedDocument,
+): boolean {
+  const fits = (start: number): boolean => {
+    let i = 1;
+    while (i < stems.length && meets(doc, start + i, stems[i] as string, alternates[i])) i++;
+    return i === stems.length;
+  };
+  // doc.stems lists every position under both of its stems, so the first word's two lists cover it.
+  const [first = "", firstAlternate] = [stems[0], alternates[0]];
+  if (doc.stems.get(first)?.some(fits)) return true;
+  return firstAlternate !== undefined && doc.stems.get(firstAlternate)?.some(fits) === true;
+}
+
 function toPredicate(node: CompiledNode): (doc: PreparedDocument) => boolean {
   switch (node.kind) {
     case "term": {
@@ -124,8 +167,12 @@ function toPredicate(node: CompiledNode): (doc: PreparedDocument) => boolean {
       return (doc) => doc.stems.has(stem);
     }
     case "phrase": {
-      const stems = node.stems;
-      return (doc) => containsPhrase(stems, doc);
+      const { stems, alternates } = node;
+      // Documents with second stems are rare (Kazakh forms in Russian text), so the plain walk stays the rule.
+      return (doc) =>
+        alternates === undefined && doc.alternates === undefined
+          ? containsPhrase(stems, doc)
+          : containsPhraseWithAlternates(stems, alternates ?? [], doc);
     }
     case "not": {
       const inner = toPredicate(node.item);
@@ -158,20 +205,4 @@ function conjunction(items: readonly CompiledNode[]): (doc: PreparedDocument) =>
     for (let i = 0; i < rest.length; i++) if (!(rest[i] as (doc: PreparedDocument) => boolean)(doc)) return false;
     return true;
   };
-}
-
-/** Evaluates a compiled query (for the document's language) against a prepared document. */
-export function evaluateCompiled(node: CompiledNode, doc: PreparedDocument): boolean {
-  switch (node.kind) {
-    case "term":
-      return doc.stems.has(node.stem);
-    case "phrase":
-      return containsPhrase(node.stems, doc);
-    case "not":
-      return !evaluateCompiled(node.item, doc);
-    case "and":
-      return node.items.every((item) => evaluateCompiled(item, doc));
-    case "or":
-      return node.items.some((item) => evaluateCompiled(item, doc));
-  }
 }

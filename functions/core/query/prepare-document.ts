@@ -1,5 +1,5 @@
 import { detectLanguage, languageHintFromCode } from "./detect-language.js";
-import { stemToken } from "./stem-token.js";
+import { stemVariants } from "./stem-token.js";
 import { tokenize } from "./tokenize.js";
 
 /** What a query is matched against: a headline's title and summary, tokenized and stemmed once. */
@@ -17,6 +17,8 @@ export interface PreparedDocument {
   readonly stems: ReadonlyMap<string, readonly number[]>;
   /** The stem at each position; a hole separates title from summary so no phrase spans both. */
   readonly sequence: readonly (string | undefined)[];
+  /** The second stem at each position where a word has one (Алматыда: алмат), else absent. */
+  readonly alternates?: readonly (string | undefined)[] | undefined;
 }
 
 /** Tokenizes and stems a document once, so it can be matched against any number of queries. */
@@ -27,15 +29,25 @@ export function prepareDocument(doc: MatchableDocument): PreparedDocument {
   const lang = hint === "kk" ? "kk" : "ru";
   const sequence: (string | undefined)[] = [];
   const stems = new Map<string, number[]>();
-  const add = (token: string): void => {
-    const stem = stemToken(token, lang);
+  let alternates: (string | undefined)[] | undefined;
+  const record = (stem: string, at: number): void => {
     const positions = stems.get(stem);
-    if (positions === undefined) stems.set(stem, [sequence.length]);
-    else positions.push(sequence.length);
+    if (positions === undefined) stems.set(stem, [at]);
+    else positions.push(at);
+  };
+  const add = (token: string): void => {
+    const { stem, alternate } = stemVariants(token, lang);
+    const at = sequence.length;
+    record(stem, at);
+    if (alternate !== undefined) {
+      record(alternate, at);
+      alternates ??= [];
+      alternates[at] = alternate;
+    }
     sequence.push(stem);
   };
   titleTokens.forEach(add);
   sequence.push(undefined);
   summaryTokens.forEach(add);
-  return { lang, stems, sequence };
+  return { lang, stems, sequence, alternates };
 }

@@ -1,5 +1,6 @@
 import type { SnowballStemmer } from "snowball-stemmers";
 import { NotLoadedError } from "../not-loaded-error.js";
+import { readKazakhBase, readKazakhCaseStrict } from "./read-kazakh-base.js";
 import { stripKazakhSuffixes } from "./strip-kazakh-suffixes.js";
 
 /** "kk" documents stem every Cyrillic word as Kazakh; anything else stems Cyrillic as Russian. */
@@ -62,22 +63,50 @@ function reconcileRussianStem(stem: string): string {
   return stem;
 }
 
+// A stem is never cut to one letter: "ии" (AI) would become "и" ("and") and match almost every
+// headline. Short words still meet their inflections (бой ~ боях ~ бо), only the collapse is refused.
+const MIN_STEM = 2;
+
 function stemRussian(word: string, stemmers: Stemmers): string {
-  return reconcileRussianStem(stemmers.russian.stem(word));
+  const stem = reconcileRussianStem(stemmers.russian.stem(word));
+  return stem.length < MIN_STEM ? word : stem;
 }
 
-function stemUncached(token: string, kazakhText: boolean, stemmers: Stemmers): string {
-  if (DIGIT.test(token)) return token;
-  if (!CYRILLIC.test(token)) return stemmers.english.stem(token).replace(/'/g, "");
-  if (!kazakhText && !KAZAKH_LETTERS.test(token)) return stemRussian(token, stemmers);
-  const stripped = stripKazakhSuffixes(token);
-  const folded = stripped.replace(/[әғқңөұүһі]/g, (letter) => KAZAKH_FOLD.get(letter) ?? letter);
-  return stemRussian(folded, stemmers);
+function foldKazakh(word: string): string {
+  return word.replace(/[әғқңөұүһі]/g, (letter) => KAZAKH_FOLD.get(letter) ?? letter);
+}
+
+/** A token's stem, and a second stem it also matches under (undefined when there is none). */
+export interface StemVariants {
+  readonly stem: string;
+  readonly alternate: string | undefined;
+}
+
+function variants(stem: string, alternate: string | undefined): StemVariants {
+  return { stem: intern(stem), alternate: alternate === undefined || alternate === stem ? undefined : intern(alternate) };
+}
+
+function stemUncached(token: string, kazakhText: boolean, stemmers: Stemmers): StemVariants {
+  if (DIGIT.test(token)) return variants(token, undefined);
+  if (!CYRILLIC.test(token)) {
+    const stem = stemmers.english.stem(token).replace(/'/g, "");
+    return variants(stem.length < MIN_STEM ? token : stem, undefined);
+  }
+  if (!kazakhText && !KAZAKH_LETTERS.test(token)) {
+    // A Russian text's word, unless it ends in a Kazakh case suffix that fits it (Алматыда, Израильге):
+    // then it also matches as the name it inflects, which is how Russian text spells that name.
+    const base = readKazakhCaseStrict(token);
+    return variants(stemRussian(token, stemmers), base === undefined ? undefined : stemRussian(base, stemmers));
+  }
+  // The greedy strip keeps all Kazakh forms of a word together; the careful reading is the word as a
+  // Russian text would have it (Президентіне -> президент, where the greedy strip gives през).
+  const greedy = stemRussian(foldKazakh(stripKazakhSuffixes(token)), stemmers);
+  return variants(greedy, stemRussian(foldKazakh(readKazakhBase(token)), stemmers));
 }
 
 // News vocabulary repeats from headline to headline; a bounded memo keeps stemming off the hot path.
 const CACHE_LIMIT = 200_000;
-const cache = [new Map<string, string>(), new Map<string, string>()] as const;
+const cache = [new Map<string, StemVariants>(), new Map<string, StemVariants>()] as const;
 
 // One string object per distinct stem: the index compares a query's stems with a document's millions
 // of times, and identical objects compare without reading their characters.
@@ -91,20 +120,28 @@ function intern(stem: string): string {
 }
 
 /**
- * Stem of one normalized token (from tokenize). Queries and documents both go through this function,
- * with the document's language, so a word always agrees with itself. Latin -> English snowball;
- * Cyrillic with Kazakh letters, or any Cyrillic when the hint is "kk" -> Kazakh suffixes, then Russian;
- * other Cyrillic -> Russian snowball. Numbers are kept as they are. Needs loadStemmers() awaited first.
+ * Both stems of one normalized token (see stemToken). Queries and documents both go through this, so a
+ * query word matches a document word exactly when their stems or alternates meet, whichever side is which.
  */
-export function stemToken(token: string, langHint?: LanguageHint): string {
+export function stemVariants(token: string, langHint?: LanguageHint): StemVariants {
   // A caller that forgot loadStemmers() fails on its first word, whatever the word.
   if (loaded === undefined) throw new NotLoadedError("snowball-stemmers", "loadStemmers");
   const kazakhText = langHint === "kk";
   const memo = cache[kazakhText ? 1 : 0];
   const known = memo.get(token);
   if (known !== undefined) return known;
-  const stem = intern(stemUncached(token, kazakhText, loaded));
+  const result = stemUncached(token, kazakhText, loaded);
   if (memo.size >= CACHE_LIMIT) memo.clear();
-  memo.set(token, stem);
-  return stem;
+  memo.set(token, result);
+  return result;
+}
+
+/**
+ * Stem of one normalized token (from tokenize). Queries and documents both go through this function,
+ * with the document's language, so a word always agrees with itself. Latin -> English snowball;
+ * Cyrillic with Kazakh letters, or any Cyrillic when the hint is "kk" -> Kazakh suffixes, then Russian;
+ * other Cyrillic -> Russian snowball. Numbers are kept as they are. Needs loadStemmers() awaited first.
+ */
+export function stemToken(token: string, langHint?: LanguageHint): string {
+  return stemVariants(token, langHint).stem;
 }
