@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildQueryIndex, loadStemmers, matchIndex, matchesQuery, parseQuery, prepareDocument, tokenize } from "../../functions/core/query/index.js";
+import { buildQueryIndex, loadStemmers, matchesQuery, parseQuery, prepareDocument, tokenize } from "../../functions/core/query/index.js";
 import type { Query } from "../../functions/core/query/index.js";
 
 // The stemmers load on demand in production (loadStemmers); these checks stem synchronously.
@@ -120,23 +120,23 @@ function runScenario(name: string, inventedCount: number): void {
     sink += prepareDocument(pick(documents, i)).sequence.length;
   });
   const small10Us = timePerCall(7, 400, (i) => {
-    sink += matchIndex(smallIndex, prepareDocument(pick(documents, i))).length;
+    sink += smallIndex.match(prepareDocument(pick(documents, i))).length;
   });
   const large100kUs = timePerCall(7, 100, (i) => {
-    sink += matchIndex(largeIndex, prepareDocument(pick(documents, i))).length;
+    sink += largeIndex.match(prepareDocument(pick(documents, i))).length;
   });
   const matchOnly10Us = timePerCall(7, 2000, (i) => {
-    sink += matchIndex(smallIndex, pick(prepared, i)).length;
+    sink += smallIndex.match(pick(prepared, i)).length;
   });
   const matchOnly100kUs = timePerCall(7, 200, (i) => {
-    sink += matchIndex(largeIndex, pick(prepared, i)).length;
+    sink += largeIndex.match(pick(prepared, i)).length;
   });
   const naiveUs = timePerCall(3, 8, (i) => {
     const doc = pick(prepared, i);
     for (const { query } of large) if (matchesQuery(query, doc)) sink++;
   });
 
-  const matchesPerDoc = prepared.map((doc) => matchIndex(largeIndex, doc).length);
+  const matchesPerDoc = prepared.map((doc) => largeIndex.match(doc).length);
   const averageMatches = matchesPerDoc.reduce((a, b) => a + b, 0) / matchesPerDoc.length;
   const averageChars = documents.reduce((a, d) => a + d.title.length + d.summary.length, 0) / documents.length;
 

@@ -61,7 +61,7 @@ async function sourcesView(sources: Source[]) {
 }
 
 async function all() {
-  return (await db.stores.headlines.list({ limit: 100 })).items;
+  return (await db.stores.search.search({ limit: 100, filterKey: "all", maxScan: 1000 })).items;
 }
 
 describe("pollFeeds against loopback feeds and dynalite", () => {

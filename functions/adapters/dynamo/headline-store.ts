@@ -1,21 +1,9 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, type QueryCommandOutput, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { tableSchema } from "../../config/table.js";
 import type { Headline } from "../../core/feeds/headline.js";
 import { contentHash } from "../../core/feeds/identity.js";
 import type { StoryEntry } from "../../core/feeds/story-index.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
-
-export interface HeadlineQuery {
-  readonly lang?: string;
-  readonly source?: string;
-  readonly limit: number;
-  readonly cursor?: string;
-}
-
-export interface HeadlinePage {
-  readonly items: Headline[];
-  readonly nextCursor: string | null;
-}
+import { queryAll } from "./query-all.js";
 
 export interface SaveResult {
   readonly inserted: Headline[];
@@ -44,7 +32,6 @@ export interface HeadlineStore {
   /** Headlines published since `sinceIso` (ISO), newest first, with just what story matching needs. */
   recentStories(sinceIso: string): Promise<StoryEntry[]>;
   get(id: string): Promise<Headline | undefined>;
-  list(q: HeadlineQuery): Promise<HeadlinePage>;
 }
 
 const HEADLINE_FIELDS = ["id", "source", "title", "summary", "link", "publishedAt", "lang", "storyId"] as const;
@@ -58,14 +45,6 @@ function toHeadline(item: Record<string, unknown>): Headline {
 }
 
 const hashOf = (h: Headline) => contentHash([h.title, h.summary, h.link, h.publishedAt, h.lang]);
-
-/** The index that serves a listing: per source, per language, or everything. */
-function pickIndex(q: HeadlineQuery) {
-  const [all, bySource, byLang] = tableSchema.globalIndexes;
-  if (q.source) return { ix: bySource, value: `SRC#${q.source}`, filterLang: q.lang };
-  if (q.lang) return { ix: byLang, value: `LANG#${q.lang}`, filterLang: undefined };
-  return { ix: all, value: "HL", filterLang: undefined };
-}
 
 export function makeHeadlineStore(doc: DynamoDBDocumentClient, tableName: string): HeadlineStore {
   type Existing = { hash: string; publishedAt: string; storyId: string };
@@ -150,64 +129,21 @@ export function makeHeadlineStore(doc: DynamoDBDocumentClient, tableName: string
 
     async recentStories(sinceIso) {
       const [all] = tableSchema.globalIndexes;
-      const out: StoryEntry[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const res: QueryCommandOutput = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: all.name,
-            KeyConditionExpression: "#h = :h AND #r >= :since",
-            ExpressionAttributeNames: { "#h": all.hashKey, "#r": all.rangeKey, "#source": "source" },
-            ExpressionAttributeValues: { ":h": "HL", ":since": sinceIso },
-            ProjectionExpression: "id, #source, title, storyId, publishedAt",
-            ScanIndexForward: false,
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        for (const it of res.Items ?? []) out.push(it as StoryEntry);
-        startKey = res.LastEvaluatedKey;
-      } while (startKey);
-      return out;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: all.name,
+        KeyConditionExpression: "#h = :h AND #r >= :since",
+        ExpressionAttributeNames: { "#h": all.hashKey, "#r": all.rangeKey, "#source": "source" },
+        ExpressionAttributeValues: { ":h": "HL", ":since": sinceIso },
+        ProjectionExpression: "id, #source, title, storyId, publishedAt",
+        ScanIndexForward: false,
+      });
+      return items as unknown as StoryEntry[];
     },
 
     async get(id) {
       const res = await doc.send(new GetCommand({ TableName: tableName, Key: { pk: pk(id), sk: SK } }));
       return res.Item ? toHeadline(res.Item) : undefined;
-    },
-
-    async list(q) {
-      const { ix, value, filterLang } = pickIndex(q);
-      if (!ix) throw new Error("table schema has fewer indexes than the headline store needs");
-      const keyNames = [ix.hashKey, ix.rangeKey, tableSchema.hashKey, tableSchema.rangeKey];
-      let startKey: Record<string, string> | undefined = q.cursor ? decodeCursor(q.cursor, ix.name, keyNames) : undefined;
-      const found: Record<string, unknown>[] = [];
-      // Fetch one more than asked so the last page says nextCursor: null instead of leading to an empty page.
-      while (found.length <= q.limit) {
-        const res: QueryCommandOutput = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: ix.name,
-            KeyConditionExpression: "#h = :h",
-            ExpressionAttributeNames: { "#h": ix.hashKey, ...(filterLang ? { "#lang": "lang" } : {}) },
-            ExpressionAttributeValues: { ":h": value, ...(filterLang ? { ":lang": filterLang } : {}) },
-            ...(filterLang ? { FilterExpression: "#lang = :lang" } : {}),
-            ScanIndexForward: false,
-            Limit: q.limit + 1 - found.length,
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        found.push(...(res.Items ?? []));
-        startKey = res.LastEvaluatedKey as Record<string, string> | undefined;
-        if (!startKey) break;
-      }
-      const page = found.slice(0, q.limit);
-      const last = page[page.length - 1];
-      const nextCursor =
-        found.length > q.limit && last
-          ? encodeCursor(ix.name, Object.fromEntries(keyNames.map((k) => [k, last[k] as string])))
-          : null;
-      return { items: page.map(toHeadline), nextCursor };
     },
   };
 }

@@ -7,20 +7,6 @@ export function floodWindow(now: Date): { readonly start: string; readonly end: 
 }
 
 /**
- * Whether one more alert may go out in the window: the first `limit` per topic per hour publish,
- * the rest are held for the window's one summary. The store applies this atomically (a conditional
- * increment), so two runs cannot both take the last slot.
- */
-export function floodDecision(sentInWindow: number, limit: number): "publish" | "hold" {
-  return sentInWindow < limit ? "publish" : "hold";
-}
-
-/** A window's summary is due once the window is over and something was held in it. */
-export function summaryDue(window: { readonly end: string; readonly held: number }, now: Date): boolean {
-  return window.held > 0 && now.getTime() >= new Date(window.end).getTime();
-}
-
-/**
  * Whether a newly stored headline may alert a topic: published recently (a new source's archive is
  * not news) and stored after the topic got its first subscriber (a subscriber never gets the backlog).
  */

@@ -5,7 +5,7 @@ export { composeFloodSummary, composeFxAlert, composeHeadlineAlert, emailSubject
 export { composeSmsActivated, composeVerificationSms } from "./compose-sms-notice.js";
 export { hashVerificationCode, newVerificationCode, normalizeVerificationCode, openAddress, sealAddress, verificationCodeMatches } from "./verification-code.js";
 export type { FloodSummaryInput, FxAlertInput, HeadlineAlertInput } from "./compose-alert.js";
-export { floodDecision, floodWindow, isAlertable, summaryDue } from "./flood-control.js";
+export { floodWindow, isAlertable } from "./flood-control.js";
 export { formatLocalTime } from "./format-local-time.js";
 export { messageLanguage } from "./message-labels.js";
 export { fitSms, smsCapacity, smsEncoding, smsLength } from "./sms-segments.js";

@@ -9,7 +9,7 @@ export type { LanguageHint, StemVariants } from "./stem-token.js";
 export { prepareDocument } from "./prepare-document.js";
 export type { MatchableDocument, PreparedDocument } from "./prepare-document.js";
 export { matchesQuery } from "./match-query.js";
-export { QueryIndex, buildQueryIndex, matchIndex } from "./query-index.js";
+export { QueryIndex, buildQueryIndex } from "./query-index.js";
 export { decodeHtmlEntities } from "./decode-html-entities.js";
 export { stripKazakhSuffixes } from "./strip-kazakh-suffixes.js";
 export { detectLanguage, languageHintFromCode } from "./detect-language.js";

@@ -9,7 +9,7 @@ interface Entry<T> {
   readonly compiled: CompiledQuery;
   /** Ids sharing this query; an array because matching iterates it far more often than ids change. */
   readonly ids: T[];
-  /** The matchIndex call that last visited this entry, so a query reached by two anchors runs once. */
+  /** The match() call that last visited this entry, so a query reached by two anchors runs once. */
   visited: number;
 }
 
@@ -88,7 +88,7 @@ export class QueryIndex<T extends string> {
     return true;
   }
 
-  /** Ids whose query matches the document, in no particular order. */
+  /** Ids whose query matches the document, in no particular order: exactly those for which matchesQuery is true. */
   match(doc: PreparedDocument): T[] {
     const visit = ++this.visit;
     const buckets = this.buckets[doc.lang];
@@ -117,9 +117,4 @@ export function buildQueryIndex<T extends string>(entries: Iterable<{ readonly i
   const index = new QueryIndex<T>();
   for (const { id, query } of entries) index.add(id, query);
   return index;
-}
-
-/** Ids of the indexed queries that match the document: exactly those for which matchesQuery is true. */
-export function matchIndex<T extends string>(index: QueryIndex<T>, doc: PreparedDocument): T[] {
-  return index.match(doc);
 }

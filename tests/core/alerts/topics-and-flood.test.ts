@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertTopicKey, floodDecision, floodWindow, isAlertable, snsTopicName, summaryDue } from "../../../functions/core/alerts/index.js";
+import { alertTopicKey, floodWindow, isAlertable, snsTopicName } from "../../../functions/core/alerts/index.js";
 import { bearerToken, hashManageToken, manageTokenMatches } from "../../../functions/core/alerts/index.js";
 import { normalizeQuery, parseQuery } from "../../../functions/core/query/index.js";
 
@@ -34,22 +34,6 @@ describe("flood control", () => {
   it("windows are clock hours", () => {
     expect(floodWindow(new Date("2026-11-30T10:59:59.999Z"))).toEqual({ start: "2026-11-30T10:00:00.000Z", end: "2026-11-30T11:00:00.000Z" });
     expect(floodWindow(new Date("2026-11-30T11:00:00.000Z")).start).toBe("2026-11-30T11:00:00.000Z");
-  });
-
-  it.each([
-    [0, "publish"],
-    [9, "publish"],
-    [10, "hold"],
-    [25, "hold"],
-  ] as const)("with %i sent this hour and a limit of 10: %s", (sent, decision) => {
-    expect(floodDecision(sent, 10)).toBe(decision);
-  });
-
-  it("owes a summary only after the hour, and only if something was held", () => {
-    const now = new Date("2026-11-30T11:00:00.000Z");
-    expect(summaryDue({ end: "2026-11-30T11:00:00.000Z", held: 3 }, now)).toBe(true);
-    expect(summaryDue({ end: "2026-11-30T12:00:00.000Z", held: 3 }, now)).toBe(false);
-    expect(summaryDue({ end: "2026-11-30T11:00:00.000Z", held: 0 }, now)).toBe(false);
   });
 
   it.each([

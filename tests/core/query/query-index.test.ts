@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QueryIndex, buildQueryIndex, loadStemmers, matchIndex, matchesQuery, parseQuery, prepareDocument } from "../../../functions/core/query/index.js";
+import { QueryIndex, buildQueryIndex, loadStemmers, matchesQuery, parseQuery, prepareDocument } from "../../../functions/core/query/index.js";
 import type { Query } from "../../../functions/core/query/index.js";
 
 // The stemmers load on demand in production (loadStemmers); these checks stem synchronously.
@@ -52,7 +52,7 @@ describe("the index returns exactly what matchesQuery returns", () => {
     for (let d = 0; d < 150; d++) {
       const doc = prepareDocument(randomDocument(next));
       const expected = queries.filter(({ query }) => matchesQuery(query, doc)).map(({ id }) => id).sort();
-      expect(matchIndex(index, doc).sort()).toEqual(expected);
+      expect(index.match(doc).sort()).toEqual(expected);
       matched += expected.length;
     }
     // The corpus is meant to exercise both outcomes, not to pass by matching nothing.
@@ -69,7 +69,7 @@ describe("QueryIndex", () => {
     index.add("a", parseQuery("военная база"));
     index.add("b", parseQuery("  БАЗА военная "));
     expect(index.queryCount).toBe(1);
-    expect(matchIndex(index, doc).sort()).toEqual(["a", "b"]);
+    expect(index.match(doc).sort()).toEqual(["a", "b"]);
   });
 
   it("remove takes one id out and keeps the shared query for the other", () => {
@@ -80,10 +80,10 @@ describe("QueryIndex", () => {
     ]);
     expect(index.remove("a")).toBe(true);
     expect(index.remove("a")).toBe(false);
-    expect(matchIndex(index, doc)).toEqual(["b"]);
+    expect(index.match(doc)).toEqual(["b"]);
     index.remove("b");
     expect(index.queryCount).toBe(1);
-    expect(matchIndex(index, doc)).toEqual([]);
+    expect(index.match(doc)).toEqual([]);
   });
 
   it("adding an id again replaces its query", () => {
@@ -91,18 +91,18 @@ describe("QueryIndex", () => {
     index.add("a", parseQuery("авиабаза"));
     index.add("a", parseQuery("учения"));
     expect(index.size).toBe(1);
-    expect(matchIndex(index, doc)).toEqual(["a"]);
+    expect(index.match(doc)).toEqual(["a"]);
   });
 
   it("a query reached through several of its words is reported once", () => {
     const query: Query = parseQuery("база OR учения OR военная");
     const index = buildQueryIndex([{ id: "x", query }]);
-    expect(matchIndex(index, doc)).toEqual(["x"]);
+    expect(index.match(doc)).toEqual(["x"]);
   });
 
   it("a Kazakh document uses the Kazakh stems of the same queries", () => {
     const index = buildQueryIndex([{ id: "kk", query: parseQuery('"әскери база"') }]);
-    expect(matchIndex(index, prepareDocument({ title: "Әскери базалар туралы", lang: "kk" }))).toEqual(["kk"]);
-    expect(matchIndex(index, prepareDocument({ title: "Военные базы", lang: "ru" }))).toEqual([]);
+    expect(index.match(prepareDocument({ title: "Әскери базалар туралы", lang: "kk" }))).toEqual(["kk"]);
+    expect(index.match(prepareDocument({ title: "Военные базы", lang: "ru" }))).toEqual([]);
   });
 });
