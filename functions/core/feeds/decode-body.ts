@@ -1,24 +1,20 @@
 import type iconvLite from "iconv-lite";
+import { lazy } from "../load-once.js";
 import { NotLoadedError } from "../not-loaded-error.js";
 
 type Iconv = typeof iconvLite;
 
 // iconv-lite carries every legacy code page (480 KiB); most feeds are UTF-8, which Node decodes
 // itself, so it loads only for bodies in another charset (loadCharsets, or decodeBodyLoading).
-let loadedIconv: Iconv | undefined;
-let loading: Promise<void> | undefined;
+const charsets = lazy(async () => {
+  const mod = await import("iconv-lite");
+  // CommonJS module: its functions sit on the default export or on the namespace, depending on the loader.
+  return (mod as unknown as { default?: Iconv }).default ?? (mod as unknown as Iconv);
+});
 
 /** Loads iconv-lite once; decodeBody needs it for anything that is not UTF-8. */
-export function loadCharsets(): Promise<void> {
-  loading ??= import("iconv-lite").then((mod) => {
-    // CommonJS module: its functions sit on the default export or on the namespace, depending on the loader.
-    loadedIconv = (mod as unknown as { default?: Iconv }).default ?? (mod as unknown as Iconv);
-  });
-  // A failed load is not remembered, so the next caller tries again.
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
+export async function loadCharsets(): Promise<void> {
+  await charsets.load();
 }
 
 export interface DecodedBody {
@@ -139,14 +135,14 @@ function decode(body: Uint8Array, contentType: string | undefined, iconv: Iconv 
  * Anything but UTF-8 needs loadCharsets() awaited first; decodeBodyLoading does that when needed.
  */
 export function decodeBody(body: Uint8Array, contentType?: string): DecodedBody {
-  const decoded = decode(body, contentType, loadedIconv);
+  const decoded = decode(body, contentType, charsets.value);
   if (decoded === undefined) throw new NotLoadedError("iconv-lite", "loadCharsets");
   return decoded;
 }
 
 /** decodeBody, loading iconv-lite first only when the body is in a charset Node cannot decode alone. */
 export async function decodeBodyLoading(body: Uint8Array, contentType?: string): Promise<DecodedBody> {
-  const decoded = decode(body, contentType, loadedIconv);
+  const decoded = decode(body, contentType, charsets.value);
   if (decoded !== undefined) return decoded;
   await loadCharsets();
   return decodeBody(body, contentType);

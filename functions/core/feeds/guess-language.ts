@@ -1,4 +1,4 @@
-import type { franc as francFn } from "franc-min";
+import { lazy } from "../load-once.js";
 import { NotLoadedError } from "../not-loaded-error.js";
 
 export type FeedLanguage = "ru" | "kk" | "en";
@@ -11,19 +11,11 @@ const LATIN = /[A-Za-z]/;
 
 // franc-min's trigram tables are 170 KiB, and only items whose item, feed and source all say
 // nothing about language can need them; every configured source declares one.
-let franc: typeof francFn | undefined;
-let loading: Promise<void> | undefined;
+const franc = lazy(async () => (await import("franc-min")).franc);
 
 /** Loads franc-min once; guessLanguage needs it for text with Kazakh letters. */
-export function loadLanguageGuesser(): Promise<void> {
-  loading ??= import("franc-min").then((mod) => {
-    franc = mod.franc;
-  });
-  // A failed load is not remembered, so the next caller tries again.
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
+export async function loadLanguageGuesser(): Promise<void> {
+  await franc.load();
 }
 
 /**
@@ -52,7 +44,8 @@ export function guessLanguage(text: string): FeedLanguage | undefined {
   if (!CYRILLIC.test(sample)) return LATIN.test(sample) ? "en" : undefined;
   if (!KAZAKH_LETTERS.test(sample)) return "ru";
   // Checked only here, where franc is needed, so the quick paths work without loading it.
-  if (franc === undefined) throw new NotLoadedError("franc-min", "loadLanguageGuesser");
-  const code = franc(sample, { only: ["rus", "kaz"], minLength: 10 });
+  const guess = franc.value;
+  if (guess === undefined) throw new NotLoadedError("franc-min", "loadLanguageGuesser");
+  const code = guess(sample, { only: ["rus", "kaz"], minLength: 10 });
   return ISO3[code] ?? "ru";
 }

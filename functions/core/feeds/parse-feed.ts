@@ -1,4 +1,4 @@
-import type Parser from "rss-parser";
+import { lazy } from "../load-once.js";
 import type { FeedFormat, ParsedFeed, RawItem } from "./headline.js";
 
 type FeedExtra = { language?: string; "dc:language"?: string };
@@ -11,21 +11,13 @@ export class FeedParseError extends Error {}
 // Loaded with the first XML body, not at import: rss-parser and xml2js are 230 KiB that an API cold
 // start, a JSON feed or a poll answered only with 304s never needs.
 // defaultRSS: an <rss> root without a version attribute is read as RSS 2.0 instead of refused.
-let parser: Promise<Parser<FeedExtra, ItemExtra>> | undefined;
-function feedParser(): Promise<Parser<FeedExtra, ItemExtra>> {
-  parser ??= import("rss-parser").then(
-    ({ default: RssParser }) =>
-      new RssParser<FeedExtra, ItemExtra>({
-        defaultRSS: 2,
-        customFields: { feed: ["language", "dc:language"], item: ["dc:date", "dc:language", "description", "updated", "published"] },
-      }),
-  );
-  // A failed load is not remembered, so the next feed tries again.
-  parser.catch(() => {
-    parser = undefined;
+const rssParser = lazy(async () => {
+  const { default: RssParser } = await import("rss-parser");
+  return new RssParser<FeedExtra, ItemExtra>({
+    defaultRSS: 2,
+    customFields: { feed: ["language", "dc:language"], item: ["dc:date", "dc:language", "description", "updated", "published"] },
   });
-  return parser;
-}
+});
 
 const str = (v: unknown): string | undefined => {
   if (typeof v === "string") return v;
@@ -73,7 +65,7 @@ function describeXmlError(e: unknown): string {
 /** Parses sanitized RSS 0.9x/2.0, RDF and Atom text into raw items; throws FeedParseError. */
 export async function parseFeed(xml: string): Promise<ParsedFeed> {
   const meta = readRootAndBases(xml);
-  const parser = await feedParser();
+  const parser = await rssParser.load();
   let out;
   let truncated = false;
   try {

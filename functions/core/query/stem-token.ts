@@ -1,4 +1,5 @@
 import type { SnowballStemmer } from "snowball-stemmers";
+import { lazy } from "../load-once.js";
 import { NotLoadedError } from "../not-loaded-error.js";
 import { readKazakhBase, readKazakhCaseStrict } from "./read-kazakh-base.js";
 import { stripKazakhSuffixes } from "./strip-kazakh-suffixes.js";
@@ -12,26 +13,21 @@ interface Stemmers {
   readonly russian: SnowballStemmer;
   readonly english: SnowballStemmer;
 }
-let loaded: Stemmers | undefined;
-let loading: Promise<void> | undefined;
+const stemmers = lazy(async (): Promise<Stemmers> => {
+  const mod = await import("snowball-stemmers");
+  // CommonJS (UMD) module: the functions sit on the namespace or on its default, depending on the loader.
+  const api = typeof mod.newStemmer === "function" ? mod : (mod as unknown as { default: typeof mod }).default;
+  return { russian: api.newStemmer("russian"), english: api.newStemmer("english") };
+});
 
 /** Loads the Snowball stemmers once; stemToken (and so query matching) needs this awaited first. */
-export function loadStemmers(): Promise<void> {
-  loading ??= import("snowball-stemmers").then((mod) => {
-    // CommonJS (UMD) module: the functions sit on the namespace or on its default, depending on the loader.
-    const api = typeof mod.newStemmer === "function" ? mod : (mod as unknown as { default: typeof mod }).default;
-    loaded = { russian: api.newStemmer("russian"), english: api.newStemmer("english") };
-  });
-  // A failed load is not remembered, so the next caller tries again.
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
+export async function loadStemmers(): Promise<void> {
+  await stemmers.load();
 }
 
 /** True once loadStemmers() has finished: stemming is synchronous from then on. */
 export function stemmersLoaded(): boolean {
-  return loaded !== undefined;
+  return stemmers.value !== undefined;
 }
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/;
@@ -67,8 +63,8 @@ function reconcileRussianStem(stem: string): string {
 // headline. Short words still meet their inflections (бой ~ боях ~ бо), only the collapse is refused.
 const MIN_STEM = 2;
 
-function stemRussian(word: string, stemmers: Stemmers): string {
-  const stem = reconcileRussianStem(stemmers.russian.stem(word));
+function stemRussian(word: string, loaded: Stemmers): string {
+  const stem = reconcileRussianStem(loaded.russian.stem(word));
   return stem.length < MIN_STEM ? word : stem;
 }
 
@@ -86,22 +82,22 @@ function variants(stem: string, alternate: string | undefined): StemVariants {
   return { stem: intern(stem), alternate: alternate === undefined || alternate === stem ? undefined : intern(alternate) };
 }
 
-function stemUncached(token: string, kazakhText: boolean, stemmers: Stemmers): StemVariants {
+function stemUncached(token: string, kazakhText: boolean, loaded: Stemmers): StemVariants {
   if (DIGIT.test(token)) return variants(token, undefined);
   if (!CYRILLIC.test(token)) {
-    const stem = stemmers.english.stem(token).replace(/'/g, "");
+    const stem = loaded.english.stem(token).replace(/'/g, "");
     return variants(stem.length < MIN_STEM ? token : stem, undefined);
   }
   if (!kazakhText && !KAZAKH_LETTERS.test(token)) {
     // A Russian text's word, unless it ends in a Kazakh case suffix that fits it (Алматыда, Израильге):
     // then it also matches as the name it inflects, which is how Russian text spells that name.
     const base = readKazakhCaseStrict(token);
-    return variants(stemRussian(token, stemmers), base === undefined ? undefined : stemRussian(base, stemmers));
+    return variants(stemRussian(token, loaded), base === undefined ? undefined : stemRussian(base, loaded));
   }
   // The greedy strip keeps all Kazakh forms of a word together; the careful reading is the word as a
   // Russian text would have it (Президентіне -> президент, where the greedy strip gives през).
-  const greedy = stemRussian(foldKazakh(stripKazakhSuffixes(token)), stemmers);
-  return variants(greedy, stemRussian(foldKazakh(readKazakhBase(token)), stemmers));
+  const greedy = stemRussian(foldKazakh(stripKazakhSuffixes(token)), loaded);
+  return variants(greedy, stemRussian(foldKazakh(readKazakhBase(token)), loaded));
 }
 
 // News vocabulary repeats from headline to headline; a bounded memo keeps stemming off the hot path.
@@ -125,6 +121,7 @@ function intern(stem: string): string {
  */
 export function stemVariants(token: string, langHint?: LanguageHint): StemVariants {
   // A caller that forgot loadStemmers() fails on its first word, whatever the word.
+  const loaded = stemmers.value;
   if (loaded === undefined) throw new NotLoadedError("snowball-stemmers", "loadStemmers");
   const kazakhText = langHint === "kk";
   const memo = cache[kazakhText ? 1 : 0];
