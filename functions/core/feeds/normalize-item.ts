@@ -1,4 +1,5 @@
-import { guessLanguage, languageCode } from "./guess-language.js";
+import { languageCode } from "../text/language-code.js";
+import { guessLanguage } from "./guess-language.js";
 import type { Headline, ParsedFeed, RawItem } from "./headline.js";
 import { canonicalLink, headlineId } from "./identity.js";
 import { parseFeedDate } from "./parse-date.js";

@@ -1,3 +1,5 @@
+import { FUNCTION_WORDS } from "../text/function-words.js";
+
 /** A stored or freshly read headline, as far as story matching needs it. */
 export interface StoryEntry {
   readonly id: string;
@@ -7,13 +9,8 @@ export interface StoryEntry {
   readonly publishedAt: string;
 }
 
-// Function words that carry no story (Russian, Kazakh, English); short, so titles keep their nouns.
-const STOP = new Set(
-  ("в во на и с со по о об от до из за к у не а но или при для как что это его ее их был была были " +
-    "және мен бен пен да де бұл осы үшін туралы бойынша " +
-    "the a an of in on at to for and or is are was were by with from as")
-    .split(" "),
-);
+// Function words carry no story; short, so titles keep their nouns.
+const STOP = new Set(Object.values(FUNCTION_WORDS).flat());
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**

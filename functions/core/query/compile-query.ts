@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS } from "../text/function-words.js";
 import type { PreparedDocument } from "./prepare-document.js";
 import type { Query } from "./query-types.js";
 import { stemToken, stemVariants } from "./stem-token.js";
@@ -27,11 +28,7 @@ export interface CompiledForLanguage {
 export type CompiledQuery = Readonly<Record<PreparedDocument["lang"], CompiledForLanguage>>;
 
 // Function words are in almost every text; a query anchored on one would be evaluated for every headline.
-const STOP_WORDS = [
-  "и", "в", "во", "на", "с", "со", "по", "для", "о", "об", "от", "до", "из", "за", "к", "у", "не", "что",
-  "как", "это", "а", "но", "или", "при", "и", "the", "a", "an", "of", "in", "on", "at", "to", "for", "and",
-  "or", "is", "by", "with", "from", "as", "және", "мен", "бен", "пен", "да", "де", "бұл", "осы", "бір", "үшін",
-];
+const STOP_WORDS = Object.values(FUNCTION_WORDS).flat();
 // Stemmed on first use, not at import: the stemmers load on demand (loadStemmers).
 let stopStemsByLang: Readonly<Record<PreparedDocument["lang"], ReadonlySet<string>>> | undefined;
 function stopStems(lang: PreparedDocument["lang"]): ReadonlySet<string> {

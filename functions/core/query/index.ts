@@ -12,4 +12,5 @@ export { matchesQuery } from "./match-query.js";
 export { QueryIndex, buildQueryIndex } from "./query-index.js";
 export { decodeHtmlEntities } from "./decode-html-entities.js";
 export { stripKazakhSuffixes } from "./strip-kazakh-suffixes.js";
-export { detectLanguage, languageHintFromCode } from "./detect-language.js";
+export { detectLanguage } from "./detect-language.js";
+export { matchLanguage } from "../text/language-code.js";

@@ -1,4 +1,5 @@
-import { detectLanguage, languageHintFromCode } from "./detect-language.js";
+import { matchLanguage } from "../text/language-code.js";
+import { detectLanguage } from "./detect-language.js";
 import { stemVariants } from "./stem-token.js";
 import { tokenize } from "./tokenize.js";
 
@@ -25,7 +26,7 @@ export interface PreparedDocument {
 export function prepareDocument(doc: MatchableDocument): PreparedDocument {
   const titleTokens = tokenize(doc.title);
   const summaryTokens = doc.summary === undefined ? [] : tokenize(doc.summary);
-  const hint = languageHintFromCode(doc.lang) ?? detectLanguage([...titleTokens, ...summaryTokens]);
+  const hint = matchLanguage(doc.lang) ?? detectLanguage([...titleTokens, ...summaryTokens]);
   const lang = hint === "kk" ? "kk" : "ru";
   const sequence: (string | undefined)[] = [];
   const stems = new Map<string, number[]>();

@@ -1,11 +1,13 @@
 import type { SnowballStemmer } from "snowball-stemmers";
 import { lazy } from "../load-once.js";
+import type { Language } from "../text/language-code.js";
+import { hasCyrillic, hasKazakhLetters } from "../text/script.js";
 import { NotLoadedError } from "../not-loaded-error.js";
 import { readKazakhBase, readKazakhCaseStrict } from "./read-kazakh-base.js";
 import { stripKazakhSuffixes } from "./strip-kazakh-suffixes.js";
 
 /** "kk" documents stem every Cyrillic word as Kazakh; anything else stems Cyrillic as Russian. */
-export type LanguageHint = "ru" | "kk" | "en";
+export type LanguageHint = Language;
 
 // snowball-stemmers is one 340 KiB file with every language; a cold start that searches or matches
 // nothing (most API requests, FX polls without alerts) should not pay for compiling it.
@@ -30,8 +32,6 @@ export function stemmersLoaded(): boolean {
   return stemmers.value !== undefined;
 }
 
-const KAZAKH_LETTERS = /[әғқңөұүһі]/;
-const CYRILLIC = /[\u0400-\u04ff]/;
 const DIGIT = /\p{N}/u;
 // Folding Kazakh letters to their Russian look-alikes after suffix stripping lets "Тоқаев" and
 // "Токаев" (both spellings appear in Russian-language Kazakh media) reach the same stem.
@@ -84,11 +84,11 @@ function variants(stem: string, alternate: string | undefined): StemVariants {
 
 function stemUncached(token: string, kazakhText: boolean, loaded: Stemmers): StemVariants {
   if (DIGIT.test(token)) return variants(token, undefined);
-  if (!CYRILLIC.test(token)) {
+  if (!hasCyrillic(token)) {
     const stem = loaded.english.stem(token).replace(/'/g, "");
     return variants(stem.length < MIN_STEM ? token : stem, undefined);
   }
-  if (!kazakhText && !KAZAKH_LETTERS.test(token)) {
+  if (!kazakhText && !hasKazakhLetters(token)) {
     // A Russian text's word, unless it ends in a Kazakh case suffix that fits it (Алматыда, Израильге):
     // then it also matches as the name it inflects, which is how Russian text spells that name.
     const base = readKazakhCaseStrict(token);
