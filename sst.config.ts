@@ -19,7 +19,7 @@ export default $config({
     const { createStorage } = await import("./stacks/storage.js");
     const { createAlerts } = await import("./stacks/alerts.js");
     const { createPollers } = await import("./stacks/pollers.js");
-    const { createApi } = await import("./stacks/api.js");
+    const { createApiGateway, routeApi } = await import("./stacks/api.js");
     const { functionEnvironment } = await import("./stacks/function-environment.js");
 
     const production = productionStages.includes($app.stage);
@@ -28,8 +28,10 @@ export default $config({
       production,
       smsMonthlySpendLimit: Number(process.env.DABYL_SMS_MONTHLY_LIMIT_USD ?? "1"),
     });
-    const { api } = createApi({ table, alerts, addressHashKey });
-    createPollers({ table, alerts, addressHashKey, environment: functionEnvironment(api.url) });
+    // The pollers' alert links need the API's URL, and the API's admin poll needs the pollers.
+    const { api, adminApiKey } = createApiGateway();
+    const pollers = createPollers({ table, alerts, addressHashKey, environment: functionEnvironment(api.url) });
+    routeApi({ api, adminApiKey, table, alerts, addressHashKey, pollers: pollers.link });
 
     return { api: api.url, table: table.name };
   },

@@ -57,5 +57,17 @@ export function createPollers({ table, alerts, addressHashKey, environment }: Po
     function: poller("functions/handlers/poll-fx.handler", "1 minute", 1),
   });
 
-  return { feeds, fx, deadLetters };
+  // POST /admin/poll starts these two functions (a feed poll outlasts the API's 10 s). Linking
+  // "Pollers" gives the API their names and lambda:InvokeFunction on exactly these two.
+  const link = new sst.Linkable("Pollers", {
+    properties: { feeds: feeds.nodes.function.name, fx: fx.nodes.function.name },
+    include: [
+      sst.aws.permission({
+        actions: ["lambda:InvokeFunction"],
+        resources: [feeds.nodes.function.arn, fx.nodes.function.arn],
+      }),
+    ],
+  });
+
+  return { feeds, fx, deadLetters, link };
 }

@@ -10,8 +10,8 @@ function wrap(p: pino.Logger): Logger {
   };
 }
 
-/** JSON lines on stdout; DABYL_LOG_LEVEL (info by default, "silent" to mute). */
-export function createLogger(level = process.env.DABYL_LOG_LEVEL ?? "info"): Logger {
+/** JSON lines on stdout at a pino level (Resources.logLevel: DABYL_LOG_LEVEL, info by default, "silent" to mute). */
+export function createLogger(level: string): Logger {
   return wrap(
     pino({
       level,

@@ -4,6 +4,7 @@
  * plain DABYL_* variables (or passes a Resources object directly). Read once, at cold start.
  */
 import { Resource } from "sst";
+import { defaults } from "../config/settings.js";
 import { ConfigError } from "../core/errors.js";
 
 export interface Resources {
@@ -27,9 +28,28 @@ export interface Resources {
    * absolute links are built from it, never from the request's Host header. Undefined when not set.
    */
   readonly publicUrl: string | undefined;
+  /** DABYL_LOG_LEVEL: pino's level names (trace, debug, info, warn, error, fatal, silent); info by default. */
+  readonly logLevel: string;
+  /** Days a headline is kept (DABYL_RETENTION_DAYS); 30 by default. */
+  readonly retentionDays: number;
+  /** Where alerts go: "sns" in AWS or with AWS credentials or AWS_ENDPOINT_URL_SNS, else "local" (DABYL_ALERTS forces one). */
+  readonly alertSink: "sns" | "local";
+  /** DABYL_SMS_COUNTRY_CODES as given (comma-separated calling codes); parsed by config/alerts.ts. */
+  readonly smsCountryCodes: string | undefined;
+  /**
+   * The deployed poller functions' names (the Pollers link): POST /admin/poll starts them.
+   * Undefined outside AWS, where the runtime runs the pollers itself.
+   */
+  readonly pollerFunctions: { readonly feeds: string; readonly fx: string } | undefined;
 }
 
-type Linked = { Table?: { name: string }; App?: { stage: string }; AdminApiKey?: { value: string }; AddressHashKey?: { value: string } };
+type Linked = {
+  Table?: { name: string };
+  App?: { stage: string };
+  AdminApiKey?: { value: string };
+  AddressHashKey?: { value: string };
+  Pollers?: { feeds: string; fx: string };
+};
 
 function linked(): Linked {
   // Resource throws on unknown keys when nothing is linked; only touch it when SST set the variables.
@@ -45,7 +65,13 @@ function linked(): Linked {
       return undefined;
     }
   };
-  return { Table: pick("Table"), App: pick("App"), AdminApiKey: pick("AdminApiKey"), AddressHashKey: pick("AddressHashKey") };
+  return {
+    Table: pick("Table"),
+    App: pick("App"),
+    AdminApiKey: pick("AdminApiKey"),
+    AddressHashKey: pick("AddressHashKey"),
+    Pollers: pick("Pollers"),
+  };
 }
 
 /** Reads the environment; call once at module scope of a handler or at local boot. */
@@ -59,7 +85,29 @@ export function readResources(env: NodeJS.ProcessEnv = process.env): Resources {
     corsOrigins: (env.DABYL_CORS_ORIGINS ?? "*").split(",").map((o) => o.trim()).filter(Boolean),
     rateLimitPerMinute: rateLimit(env.DABYL_RATE_LIMIT_PER_MINUTE),
     publicUrl: publicUrl(env.DABYL_PUBLIC_URL),
+    logLevel: env.DABYL_LOG_LEVEL || "info",
+    retentionDays: positiveNumber("DABYL_RETENTION_DAYS", env.DABYL_RETENTION_DAYS, defaults.retentionDays),
+    alertSink: alertSink(env),
+    smsCountryCodes: env.DABYL_SMS_COUNTRY_CODES,
+    pollerFunctions: l.Pollers?.feeds && l.Pollers.fx ? { feeds: l.Pollers.feeds, fx: l.Pollers.fx } : undefined,
   };
+}
+
+// Where the SDK's default chain finds credentials without a file: keys, SSO/profile, web identity, containers, Lambda.
+const CREDENTIAL_VARIABLES = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_PROFILE",
+  "AWS_WEB_IDENTITY_TOKEN_FILE",
+  "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+  "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+  "AWS_LAMBDA_FUNCTION_NAME",
+];
+
+/** "sns" when AWS credentials or AWS_ENDPOINT_URL_SNS are set (or DABYL_ALERTS=sns), else "local". */
+export function alertSink(env: NodeJS.ProcessEnv): "sns" | "local" {
+  if (env.DABYL_ALERTS === "sns" || env.DABYL_ALERTS === "local") return env.DABYL_ALERTS;
+  if (env.AWS_ENDPOINT_URL_SNS) return "sns";
+  return CREDENTIAL_VARIABLES.some((name) => (env[name] ?? "") !== "") ? "sns" : "local";
 }
 
 // A typo must not quietly turn the limit off: only a whole number is read, and 0 is the one way to say "off".
@@ -107,7 +155,10 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
   return n;
 }
 
-export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, fallback: { feedPollMinutes: number; retentionDays: number }): LocalConfig {
+export function readLocalConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  fallback: { feedPollMinutes: number; retentionDays: number } = defaults,
+): LocalConfig {
   // PORT=0 asks the system for any free port.
   const port = env.PORT === undefined || env.PORT === "" ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
@@ -118,5 +169,27 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, fallback: 
     sourcesFile: env.DABYL_SOURCES_FILE || undefined,
     feedPollMinutes: positiveNumber("DABYL_FEED_POLL_MINUTES", env.DABYL_FEED_POLL_MINUTES, fallback.feedPollMinutes),
     retentionDays: positiveNumber("DABYL_RETENTION_DAYS", env.DABYL_RETENTION_DAYS, fallback.retentionDays),
+  };
+}
+
+/** Settings of `npm run fx:backfill`. */
+export interface BackfillConfig {
+  /** DABYL_NBK_BASE_URL: the folder holding get_rates.cfm, when not the National Bank's own. */
+  readonly nbkBaseUrl: string | undefined;
+  /** The local runtime's data folder (DABYL_DATA_DIR, default .data). */
+  readonly dataDir: string;
+  /**
+   * A DynamoDB table in AWS to write to instead of the local database: set only when both
+   * DABYL_TABLE_NAME and AWS credentials (AWS_PROFILE or AWS_ACCESS_KEY_ID) are set.
+   */
+  readonly awsTableName: string | undefined;
+}
+
+export function readBackfillConfig(env: NodeJS.ProcessEnv = process.env): BackfillConfig {
+  const toAws = Boolean(env.DABYL_TABLE_NAME && (env.AWS_PROFILE || env.AWS_ACCESS_KEY_ID));
+  return {
+    nbkBaseUrl: env.DABYL_NBK_BASE_URL || undefined,
+    dataDir: env.DABYL_DATA_DIR ?? ".data",
+    awsTableName: toAws ? env.DABYL_TABLE_NAME : undefined,
   };
 }

@@ -1,7 +1,7 @@
 import { handle } from "hono/aws-lambda";
 import { createDocumentClient } from "../adapters/dynamo/client.js";
 import { makeStores } from "../adapters/dynamo/stores.js";
-import { createLambdaLogger } from "../adapters/lambda-log.js";
+import { createPowertoolsLogger } from "../adapters/powertools-log.js";
 import { readResources } from "../adapters/resources.js";
 import { createApp } from "../api/app.js";
 import { httpOptionsFrom } from "../api/http-options.js";
@@ -9,14 +9,18 @@ import { builtinSources } from "../config/sources.js";
 import { lambdaAlerts } from "./alerts.js";
 
 const resources = readResources();
-const log = createLambdaLogger();
+const log = createPowertoolsLogger(resources.logLevel);
 const stores = makeStores(createDocumentClient(), resources.tableName);
-const alerts = lambdaAlerts(stores, resources.stage, log);
+const alerts = lambdaAlerts(stores, resources, log);
 
-// POST /admin/poll runs the poll jobs in this process; loaded on first use so cold starts stay lean.
-const runPollers = async () => {
-  const feeds = await import("./poll-feeds.js");
-  return feeds.handler();
-};
+// POST /admin/poll starts the poller functions and answers 202: a feed poll can outlast this
+// function's 10 s. The Lambda client loads on first use, so it adds nothing to cold starts.
+const pollers = resources.pollerFunctions;
+const runPollers = pollers
+  ? async () => {
+      const { invokePollers } = await import("../adapters/lambda/invoke-pollers.js");
+      return { started: await invokePollers({ "poll-feeds": pollers.feeds, "poll-fx": pollers.fx }) };
+    }
+  : undefined;
 
 export const handler = handle(createApp({ ...stores, sources: builtinSources, log, ...httpOptionsFrom(resources), runPollers, alerts: alerts.api }));

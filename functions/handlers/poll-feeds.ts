@@ -1,7 +1,7 @@
 import { createDocumentClient } from "../adapters/dynamo/client.js";
 import { makeStores } from "../adapters/dynamo/stores.js";
 import { fetchFeed } from "../adapters/http/fetch-feed.js";
-import { createLambdaLogger } from "../adapters/lambda-log.js";
+import { createPowertoolsLogger } from "../adapters/powertools-log.js";
 import { readResources } from "../adapters/resources.js";
 import { feedPollSettings } from "../config/settings.js";
 import { builtinSources } from "../config/sources.js";
@@ -9,9 +9,9 @@ import { pollFeeds } from "../jobs/poll-feeds.js";
 import { lambdaAlerts } from "./alerts.js";
 
 const resources = readResources();
-const log = createLambdaLogger().child({ job: "poll-feeds" });
+const log = createPowertoolsLogger(resources.logLevel).child({ job: "poll-feeds" });
 const stores = makeStores(createDocumentClient(), resources.tableName);
-const alerts = lambdaAlerts(stores, resources.stage, log);
+const alerts = lambdaAlerts(stores, resources, log);
 
 export const handler = async () => {
   const reports = await pollFeeds(
@@ -20,7 +20,8 @@ export const handler = async () => {
       fetchFeed,
       log,
       now: () => new Date(),
-      settings: feedPollSettings,
+      // DABYL_RETENTION_DAYS, passed to every function at deploy time.
+      settings: { ...feedPollSettings, retentionDays: resources.retentionDays },
       onNewHeadlines: alerts.delivery.onNewHeadlines,
     },
     builtinSources,

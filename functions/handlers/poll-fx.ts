@@ -1,7 +1,7 @@
 import { createDocumentClient } from "../adapters/dynamo/client.js";
 import { makeStores } from "../adapters/dynamo/stores.js";
 import { fetchFeed } from "../adapters/http/fetch-feed.js";
-import { createLambdaLogger } from "../adapters/lambda-log.js";
+import { createPowertoolsLogger } from "../adapters/powertools-log.js";
 import { readResources } from "../adapters/resources.js";
 import { fxSettings } from "../config/fx.js";
 import { builtinSources } from "../config/sources.js";
@@ -9,9 +9,9 @@ import { pollFx } from "../jobs/poll-fx.js";
 import { lambdaAlerts } from "./alerts.js";
 
 const resources = readResources();
-const log = createLambdaLogger().child({ job: "poll-fx" });
+const log = createPowertoolsLogger(resources.logLevel).child({ job: "poll-fx" });
 const stores = makeStores(createDocumentClient(), resources.tableName);
-const alerts = lambdaAlerts(stores, resources.stage, log);
+const alerts = lambdaAlerts(stores, resources, log);
 
 export const handler = async () => {
   const reports = await pollFx({ ...stores, fetchFeed, log, now: () => new Date(), settings: fxSettings, fxConditions: alerts.delivery.fxConditions, onFxEvents: alerts.delivery.onFxEvents }, builtinSources);

@@ -33,8 +33,9 @@ const one = (s: Synth, type: string): RecordedResource => {
 };
 // Pulumi serializes some inputs as output values ({ <sig>: <output sig>, value }); unwrap them.
 const outputSig = "4dabf18193072939515e22adb298388d";
+// Inputs that depend on other resources' outputs (the API role's policy names the pollers' ARNs) are wrapped twice.
 const plain = (v: unknown): unknown =>
-  v !== null && typeof v === "object" && outputSig in v ? (v as unknown as { value: unknown }).value : v;
+  v !== null && typeof v === "object" && outputSig in v ? plain((v as unknown as { value: unknown }).value) : v;
 const input = <T>(r: RecordedResource, key: string) => plain(r.inputs[key]) as T;
 
 /** The handler SST was asked to build for the Lambda whose ARN or name is given. */
@@ -156,7 +157,7 @@ describe("api", () => {
 
 describe("functions", () => {
   it.each([
-    [handlers.api, ["AddressHashKey", "AdminApiKey", "Alerts", "Table"]],
+    [handlers.api, ["AddressHashKey", "AdminApiKey", "Alerts", "Pollers", "Table"]],
     [handlers.feeds, ["AddressHashKey", "Alerts", "Table"]],
     [handlers.fx, ["AddressHashKey", "Alerts", "Table"]],
   ])("%s is linked to %j", (handler, links) => {
@@ -164,6 +165,26 @@ describe("functions", () => {
     const build = s.builds.find((b) => b.handler === handler);
     expect(Object.keys(build?.links ?? {}).sort()).toEqual(links);
     expect(build?.links.Table).toMatchObject({ name: s.outputs.table });
+  });
+
+  it("tells the API the two poller functions' names (Pollers link), for POST /admin/poll", () => {
+    const s = synths.prod;
+    const pollers = s.builds.find((b) => b.handler === handlers.api)?.links.Pollers as { feeds: string; fx: string } | undefined;
+    expect(pollers).toBeDefined();
+    expect(handlerOf(s, pollers!.feeds)).toBe(handlers.feeds);
+    expect(handlerOf(s, pollers!.fx)).toBe(handlers.fx);
+  });
+
+  it.each(stages)("in stage %s, only the API may invoke a function, and only the two pollers", (stage) => {
+    const s = synths[stage];
+    const invoke = (handler: string) => statementsOf(s, handler).filter((st) => st.Action.some((a) => a.startsWith("lambda:")));
+    const [statement, ...others] = invoke(handlers.api);
+    expect(others).toEqual([]);
+    expect(statement?.Action).toEqual(["lambda:InvokeFunction"]);
+    expect(statement?.Resource.map((arn) => handlerOf(s, arn)).sort()).toEqual([handlers.feeds, handlers.fx]);
+    expect(statement?.Resource).toHaveLength(2);
+    expect(invoke(handlers.feeds)).toEqual([]);
+    expect(invoke(handlers.fx)).toEqual([]);
   });
 
   it.each(Object.values(handlers))("%s runs as a split ESM bundle on nodejs22.x, arm64", (handler) => {

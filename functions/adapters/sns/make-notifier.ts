@@ -5,32 +5,15 @@ import { makeLocalSink } from "./local-sink.js";
 import type { Notifier } from "./notifier.js";
 import { makeSnsNotifier } from "./sns-notifier.js";
 
-// Where the SDK's default chain finds credentials without a file: keys, SSO/profile, web identity, containers, Lambda.
-const CREDENTIAL_VARIABLES = [
-  "AWS_ACCESS_KEY_ID",
-  "AWS_PROFILE",
-  "AWS_WEB_IDENTITY_TOKEN_FILE",
-  "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-  "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-  "AWS_LAMBDA_FUNCTION_NAME",
-];
-
-/** "sns" when AWS credentials or AWS_ENDPOINT_URL_SNS are set (or DABYL_ALERTS=sns), else "local". */
-export function notifierKind(env: NodeJS.ProcessEnv): "sns" | "local" {
-  if (env.DABYL_ALERTS === "sns" || env.DABYL_ALERTS === "local") return env.DABYL_ALERTS;
-  if (env.AWS_ENDPOINT_URL_SNS) return "sns";
-  return CREDENTIAL_VARIABLES.some((name) => (env[name] ?? "") !== "") ? "sns" : "local";
-}
-
+// Created on first need, then shared: a process that only writes the local outbox never builds it.
 let sharedClient: SNSClient | undefined;
 
 /**
- * The one place that decides where alerts go: SNS when the process can reach it, otherwise the
+ * The one place that builds the notifier resources.ts chose (Resources.alertSink): SNS, or the
  * local sink (console plus <dataDir>/outbox.jsonl; no file when dataDir is null).
  */
-export function makeNotifier(opts: { env?: NodeJS.ProcessEnv; dataDir: string | null; log: Logger }): Notifier {
-  const env = opts.env ?? process.env;
-  if (notifierKind(env) === "sns") {
+export function makeNotifier(opts: { sink: "sns" | "local"; dataDir: string | null; log: Logger }): Notifier {
+  if (opts.sink === "sns") {
     sharedClient ??= new SNSClient({});
     return makeSnsNotifier(sharedClient);
   }

@@ -2,7 +2,7 @@ import {
   CreateTopicCommand,
   GetSubscriptionAttributesCommand,
   PublishCommand,
-  SNSClient,
+  type SNSClient,
   SubscribeCommand,
   UnsubscribeCommand,
 } from "@aws-sdk/client-sns";
@@ -20,8 +20,12 @@ const gone = (e: unknown): boolean => {
   return name === "NotFoundException" || name === "NotFound" || name === "ResourceNotFoundException";
 };
 
-/** Real SNS. The client is built once per process; AWS_ENDPOINT_URL_SNS redirects it (SDK behaviour). */
-export function makeSnsNotifier(client: SNSClient = new SNSClient({})): Notifier {
+/**
+ * Real SNS through the given client, which the caller builds once per process (make-notifier.ts
+ * shares one): a client per notifier would redo credential and endpoint setup on every cold path.
+ * AWS_ENDPOINT_URL_SNS redirects it (SDK behaviour).
+ */
+export function makeSnsNotifier(client: SNSClient): Notifier {
   // CreateTopic is idempotent but still a request; topic ARNs never change, so remember them.
   const arns = new Map<string, string>();
   return {

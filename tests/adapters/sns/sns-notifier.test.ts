@@ -13,7 +13,8 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeLocalSink, type OutboxLine } from "../../../functions/adapters/sns/local-sink.js";
-import { makeNotifier, notifierKind } from "../../../functions/adapters/sns/make-notifier.js";
+import { makeNotifier } from "../../../functions/adapters/sns/make-notifier.js";
+import { alertSink } from "../../../functions/adapters/resources.js";
 import { makeSnsNotifier } from "../../../functions/adapters/sns/sns-notifier.js";
 import { composeHeadlineAlert, smsLength } from "../../../functions/core/alerts/index.js";
 import type { Logger } from "../../../functions/core/logger.js";
@@ -122,8 +123,13 @@ describe("choosing SNS or the local sink", () => {
     [{ AWS_ACCESS_KEY_ID: "" }, "local"],
     [{ AWS_ACCESS_KEY_ID: "AKIA...", DABYL_ALERTS: "local" }, "local"],
   ])("%j -> %s", (env, kind) => {
-    expect(notifierKind(env as NodeJS.ProcessEnv)).toBe(kind);
-    expect(makeNotifier({ env: env as NodeJS.ProcessEnv, dataDir: null, log: silent().log }).kind).toBe(kind);
+    expect(alertSink(env as NodeJS.ProcessEnv)).toBe(kind);
+    expect(makeNotifier({ sink: alertSink(env as NodeJS.ProcessEnv), dataDir: null, log: silent().log }).kind).toBe(kind);
+  });
+
+  it("takes the SNS client from its caller, who builds one per process", () => {
+    // @ts-expect-error the client is required: a default would build a new SNSClient per call
+    expect(() => makeSnsNotifier()).not.toThrow();
   });
 });
 
@@ -147,7 +153,7 @@ describe("local sink", () => {
 
   it("writes the exact texts SNS would carry to outbox.jsonl and the console, never an address", async () => {
     const { log, lines } = silent();
-    const sink = makeNotifier({ env: {}, dataDir: dir, log });
+    const sink = makeNotifier({ sink: "local", dataDir: dir, log });
     const arn = await sink.ensureTopic("dabyl-local-abc");
     const sub = await sink.subscribe(arn, "sms", "+77011234567");
     expect(sub.status).toBe("active");
@@ -163,7 +169,7 @@ describe("local sink", () => {
 
   it("writes an SMS to one number to the outbox as direct-sms, with neither the number nor the text in the console", async () => {
     const { log, lines } = silent();
-    const sink = makeNotifier({ env: {}, dataDir: dir, log });
+    const sink = makeNotifier({ sink: "local", dataDir: dir, log });
     await sink.sendSms("+77011234567", "dabyl: код подтверждения 042917. Действует 15 мин.");
     const outbox = readFileSync(join(dir, "outbox.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as OutboxLine);
     expect(outbox).toEqual([expect.objectContaining({ topic: "direct-sms", subject: "", email: "", sms: "dabyl: код подтверждения 042917. Действует 15 мин." })]);
