@@ -82,3 +82,35 @@ export const demoFeeds: readonly DemoFeed[] = [
     ],
   },
 ];
+
+/**
+ * One "breaking" story per demo feed that `npm run demo` publishes a little after it starts (or on
+ * POST /demo/breaking to the demo server): each matches the curated topic military-bases, so a
+ * visitor who subscribed in the first minute sees an alert arrive. Invented sample news.
+ */
+export const demoBreaking: readonly { readonly feedId: string; readonly item: DemoItem }[] = [
+  {
+    feedId: "demo-ru",
+    item: {
+      slug: "demo-molniya-voennaya-baza",
+      title: "Демо-молния: на военной базе под Алматы начались внеплановые учения",
+      summary: "Пример срочной новости из демо-режима dabyl: её получают подписчики темы «Военные базы».",
+    },
+  },
+  {
+    feedId: "demo-kk",
+    item: {
+      slug: "demo-shuyl-askeri-baza",
+      title: "Демо-шұғыл: Алматы маңындағы әскери база жоспардан тыс жаттығу бастады",
+      summary: "dabyl демо режиміндегі шұғыл жаңалық үлгісі: оны «Әскери базалар» тақырыбының жазылушылары алады.",
+    },
+  },
+  {
+    feedId: "demo-en",
+    item: {
+      slug: "demo-breaking-military-base",
+      title: "Demo breaking: unscheduled drills begin at a military base near Almaty",
+      summary: "A sample breaking story from dabyl's demo: subscribers to the Military bases topic receive it.",
+    },
+  },
+];

@@ -12,6 +12,7 @@ import { createTableIfMissing } from "../adapters/dynamo/create-table.js";
 import { makeFxStore } from "../adapters/dynamo/fx-store.js";
 import { fetchFeed } from "../adapters/http/fetch-feed.js";
 import { createLogger } from "../adapters/log.js";
+import { readBackfillConfig, readResources } from "../adapters/resources.js";
 import { fxSettings } from "../config/fx.js";
 import { tableSchema } from "../config/table.js";
 import { ValidationError } from "../core/errors.js";
@@ -20,18 +21,21 @@ import { backfillFx } from "../jobs/backfill-fx.js";
 import { startDynalite, type LocalDynamo } from "./dynamo-local.js";
 import { parseBackfillArgs, type BackfillArgs } from "./parse-backfill-args.js";
 
-const env = process.env;
 let args: BackfillArgs;
+let config: ReturnType<typeof readBackfillConfig>;
+let logLevel: string;
 try {
   args = parseBackfillArgs(process.argv.slice(2), almatyDate(new Date()), fxSettings.backfillPauseMs);
+  config = readBackfillConfig();
+  logLevel = readResources().logLevel;
 } catch (e) {
-  console.error(`fx:backfill: ${e instanceof ValidationError ? e.message : String(e)}`);
+  console.error(`fx:backfill: ${e instanceof ValidationError ? e.message : (e as Error).message ?? String(e)}`);
   process.exit(2);
 }
 
-const baseUrl = args.baseUrl ?? (env.DABYL_NBK_BASE_URL || fxSettings.nbkBaseUrl);
-const toAws = Boolean(env.DABYL_TABLE_NAME && (env.AWS_PROFILE || env.AWS_ACCESS_KEY_ID));
-const log = createLogger().child({ job: "fx-backfill" });
+const baseUrl = args.baseUrl ?? config.nbkBaseUrl ?? fxSettings.nbkBaseUrl;
+const toAws = config.awsTableName !== undefined;
+const log = createLogger(logLevel).child({ job: "fx-backfill" });
 
 const IN_USE = " (is npm start or npm run demo using this data folder? stop it first, or set DABYL_DATA_DIR)";
 // dynalite reports a database locked by another process as an asynchronous "Database is closed".
@@ -46,10 +50,10 @@ let tableName: string;
 let doc: ReturnType<typeof createDocumentClient>;
 try {
   if (toAws) {
-    tableName = env.DABYL_TABLE_NAME!;
+    tableName = config.awsTableName!;
     doc = createDocumentClient();
   } else {
-    const dbPath = join(env.DABYL_DATA_DIR ?? ".data", "db");
+    const dbPath = join(config.dataDir, "db");
     tableName = "dabyl";
     dynamo = await startDynalite(dbPath);
     doc = createDocumentClient({ endpoint: dynamo.endpoint });
