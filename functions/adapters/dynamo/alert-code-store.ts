@@ -1,4 +1,5 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { sendIf } from "./conditional-write.js";
 
 /**
  * The verification step of SMS alerts, on the subscription item (pk=ALERT#<id>, sk=ALERT). Every
@@ -15,13 +16,12 @@ export interface AlertCodeStore {
 }
 
 const key = (id: string) => ({ pk: `ALERT#${id}`, sk: "ALERT" });
-const failedCondition = (e: unknown) => (e as Error).name === "ConditionalCheckFailedException";
 
 export function makeAlertCodeStore(doc: DynamoDBDocumentClient, tableName: string): AlertCodeStore {
   return {
     async countCodeAttempt(id, maxAttempts) {
-      try {
-        const res = await doc.send(
+      const res = await sendIf(() =>
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(id),
@@ -31,16 +31,13 @@ export function makeAlertCodeStore(doc: DynamoDBDocumentClient, tableName: strin
             ExpressionAttributeValues: { ":one": 1, ":pending": "pending-verification", ":max": maxAttempts },
             ReturnValues: "UPDATED_NEW",
           }),
-        );
-        return Number(res.Attributes?.codeAttempts ?? 1);
-      } catch (e) {
-        if (failedCondition(e)) return undefined;
-        throw e;
-      }
+        ),
+      );
+      return res === undefined ? undefined : Number(res.Attributes?.codeAttempts ?? 1);
     },
     async replaceCode(id, code, limits) {
-      try {
-        await doc.send(
+      const done = await sendIf(() =>
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(id),
@@ -52,16 +49,13 @@ export function makeAlertCodeStore(doc: DynamoDBDocumentClient, tableName: strin
               ":pending": "pending-verification", ":maxSends": limits.maxSends, ":since": limits.notSentSince,
             },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (failedCondition(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      return done !== undefined;
     },
     async activateSms(id, subscriptionArn) {
-      try {
-        await doc.send(
+      const done = await sendIf(() =>
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(id),
@@ -70,12 +64,9 @@ export function makeAlertCodeStore(doc: DynamoDBDocumentClient, tableName: strin
             ExpressionAttributeNames: { "#status": "status" },
             ExpressionAttributeValues: { ":active": "active", ":arn": subscriptionArn, ":pending": "pending-verification" },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (failedCondition(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      return done !== undefined;
     },
   };
 }

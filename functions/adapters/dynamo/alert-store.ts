@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AlertStatus, AlertSubscription, AlertTopic } from "../../core/alerts/alert-types.js";
 import { makeAlertCodeStore, type AlertCodeStore } from "./alert-code-store.js";
+import { conditionFailed } from "./conditional-write.js";
 import { queryAll } from "./query-all.js";
 
 /**
@@ -80,7 +81,7 @@ export function makeAlertStore(doc: DynamoDBDocumentClient, tableName: string): 
       return Buffer.from(value, "base64");
     } catch (e) {
       // Another instance made it first: use theirs, so every instance hashes alike.
-      if ((e as Error).name !== "ConditionalCheckFailedException") throw e;
+      if (!conditionFailed(e)) throw e;
       return loadSecret();
     }
   }
@@ -169,7 +170,7 @@ export function makeAlertStore(doc: DynamoDBDocumentClient, tableName: string): 
             }),
           );
         } catch (e) {
-          if ((e as Error).name !== "ConditionalCheckFailedException") throw e;
+          if (!conditionFailed(e)) throw e;
         }
       }
       await bumpVersion();

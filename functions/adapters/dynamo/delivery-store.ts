@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AlertMessage, Delivery, FloodWindow } from "../../core/alerts/alert-types.js";
+import { conditionFailed, sendIf } from "./conditional-write.js";
 
 /**
  * One record per (alert topic, story) and one per (topic, clock hour).
@@ -43,7 +44,6 @@ const dKey = (topicKey: string, itemKey: string) => ({ pk: `DELIV#${topicKey}`, 
 const wKey = (topicKey: string, start: string) => ({ pk: `FLOOD#${topicKey}`, sk: start });
 const PENDING = "DELIV#PENDING";
 const DUE = "FLOOD#DUE";
-const conflict = (e: unknown) => (e as Error).name === "ConditionalCheckFailedException";
 const expiry = (from: Date, days: number) => Math.floor(from.getTime() / 1000) + days * 86_400;
 
 function toDelivery(it: Record<string, unknown>): Delivery {
@@ -86,6 +86,14 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
       }),
     );
   const status = { "#status": "status" };
+  // SNS took the message: it leaves the pending queue for good, whether its record was confirmed or not.
+  const published = (topicKey: string, itemKey: string, messageId: string, now: Date, outcome: "sent" | "unconfirmed") =>
+    update(
+      dKey(topicKey, itemKey),
+      "SET #status = :outcome, sentAt = :now, messageId = :id REMOVE gsi1pk, gsi1sk, leaseUntil",
+      { ":outcome": outcome, ":now": now.toISOString(), ":id": messageId },
+      status,
+    );
 
   return {
     async record({ topicKey, itemKey, message, publishedAt, link }, now, retentionDays) {
@@ -115,43 +123,30 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
         );
         return "created";
       } catch (e) {
-        if (conflict(e)) return "exists";
+        if (conditionFailed(e)) return "exists";
         throw e;
       }
     },
     async claim(topicKey, itemKey, now, leaseSeconds) {
-      try {
-        const res = await update(
+      const res = await sendIf(() =>
+        update(
           dKey(topicKey, itemKey),
           "SET leaseUntil = :until ADD attempts :one",
           { ":until": now.getTime() + leaseSeconds * 1000, ":now": now.getTime(), ":pending": "pending", ":one": 1 },
           status,
           "#status = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)",
-        );
-        return toDelivery(res.Attributes ?? {});
-      } catch (e) {
-        if (conflict(e)) return undefined;
-        throw e;
-      }
+        ),
+      );
+      return res === undefined ? undefined : toDelivery(res.Attributes ?? {});
     },
     async setWindow(topicKey, itemKey, window) {
       await update(dKey(topicKey, itemKey), "SET #window = :w", { ":w": window }, { "#window": "window" });
     },
     async markSent(topicKey, itemKey, messageId, now) {
-      await update(
-        dKey(topicKey, itemKey),
-        "SET #status = :sent, sentAt = :now, messageId = :id REMOVE gsi1pk, gsi1sk, leaseUntil",
-        { ":sent": "sent", ":now": now.toISOString(), ":id": messageId },
-        status,
-      );
+      await published(topicKey, itemKey, messageId, now, "sent");
     },
     async markUnconfirmed(topicKey, itemKey, messageId, now) {
-      await update(
-        dKey(topicKey, itemKey),
-        "SET #status = :u, sentAt = :now, messageId = :id REMOVE gsi1pk, gsi1sk, leaseUntil",
-        { ":u": "unconfirmed", ":now": now.toISOString(), ":id": messageId },
-        status,
-      );
+      await published(topicKey, itemKey, messageId, now, "unconfirmed");
     },
     async markHeld(topicKey, itemKey, window) {
       await update(
@@ -192,7 +187,7 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
         );
         return true;
       } catch (e) {
-        if (!conflict(e)) throw e;
+        if (!conditionFailed(e)) throw e;
         // Full, or this item took its slot in an earlier try (whose setWindow failed): only the latter may publish.
         const got = await doc.send(new GetCommand({ TableName: tableName, Key: wKey(topicKey, window.start), ConsistentRead: true }));
         return (got.Item?.slots as Set<string> | undefined)?.has(itemKey) ?? false;
@@ -220,19 +215,16 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
       return (res.Items ?? []).map(toWindow);
     },
     async claimSummary(topicKey, windowStart, now, leaseSeconds) {
-      try {
-        const res = await update(
+      const res = await sendIf(() =>
+        update(
           wKey(topicKey, windowStart),
           "SET leaseUntil = :until",
           { ":until": now.getTime() + leaseSeconds * 1000, ":now": now.getTime() },
           undefined,
           "attribute_exists(gsi1pk) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)",
-        );
-        return toWindow(res.Attributes ?? {});
-      } catch (e) {
-        if (conflict(e)) return undefined;
-        throw e;
-      }
+        ),
+      );
+      return res === undefined ? undefined : toWindow(res.Attributes ?? {});
     },
     async markSummarySent(topicKey, windowStart, held, now) {
       try {
@@ -244,7 +236,7 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
           "held = :held",
         );
       } catch (e) {
-        if (!conflict(e)) throw e;
+        if (!conditionFailed(e)) throw e;
         // More were held while the summary went out: record what it covered and stay due for the rest.
         await update(wKey(topicKey, windowStart), "SET summarized = :held, summarySentAt = :now REMOVE leaseUntil", { ":held": held, ":now": now.toISOString() });
       }

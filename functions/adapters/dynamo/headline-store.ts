@@ -3,6 +3,7 @@ import { tableSchema } from "../../config/table.js";
 import type { Headline } from "../../core/feeds/headline.js";
 import { contentHash } from "../../core/feeds/identity.js";
 import type { StoryEntry } from "../../core/feeds/story-index.js";
+import { conditionFailed } from "./conditional-write.js";
 import { queryAll } from "./query-all.js";
 
 export interface SaveResult {
@@ -120,7 +121,7 @@ export function makeHeadlineStore(doc: DynamoDBDocumentClient, tableName: string
           else inserted.push(h);
         } catch (e) {
           // Another poller wrote the same content first: nothing to do.
-          if ((e as Error).name === "ConditionalCheckFailedException") unchanged++;
+          if (conditionFailed(e)) unchanged++;
           else throw e;
         }
       }

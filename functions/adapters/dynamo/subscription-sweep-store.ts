@@ -1,4 +1,5 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { sendIf } from "./conditional-write.js";
 import type { AlertSubscription } from "../../core/alerts/alert-types.js";
 import { sweepIndexKeys, toSubscription } from "./alert-store.js";
 
@@ -17,13 +18,12 @@ export interface SubscriptionSweepStore {
 }
 
 const STATE = { pk: "ALERTS", sk: "SWEEP" };
-const conflict = (e: unknown) => (e as Error).name === "ConditionalCheckFailedException";
 
 export function makeSubscriptionSweepStore(doc: DynamoDBDocumentClient, tableName: string): SubscriptionSweepStore {
   return {
     async claimSweep(now, everyHours) {
-      try {
-        await doc.send(
+      const done = await sendIf(() =>
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: STATE,
@@ -31,12 +31,9 @@ export function makeSubscriptionSweepStore(doc: DynamoDBDocumentClient, tableNam
             ConditionExpression: "attribute_not_exists(lastSweepAt) OR lastSweepAt <= :due",
             ExpressionAttributeValues: { ":now": now.getTime(), ":due": now.getTime() - everyHours * 3_600_000 },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (conflict(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      return done !== undefined;
     },
     async leastRecentlyChecked(limit) {
       const { gsi3pk } = sweepIndexKeys("", "");
@@ -53,8 +50,9 @@ export function makeSubscriptionSweepStore(doc: DynamoDBDocumentClient, tableNam
       return (res.Items ?? []).map(toSubscription);
     },
     async markChecked(id, now) {
-      try {
-        await doc.send(
+      // A subscription deleted meanwhile has left the rotation: the condition keeps it out.
+      await sendIf(() =>
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: `ALERT#${id}`, sk: "ALERT" },
@@ -62,10 +60,8 @@ export function makeSubscriptionSweepStore(doc: DynamoDBDocumentClient, tableNam
             ConditionExpression: "attribute_exists(gsi3pk)",
             ExpressionAttributeValues: { ":sk": sweepIndexKeys(now.toISOString(), id).gsi3sk },
           }),
-        );
-      } catch (e) {
-        if (!conflict(e)) throw e;
-      }
+        ),
+      );
     },
   };
 }
