@@ -4,24 +4,16 @@
 // reading takes at most one suffix per slot, in Kazakh order (case, then possessive, then plural), so
 // Президентіне -> президент and Астанаға -> астана, which Russian stems like the Russian headline's word.
 
-const VOWEL = /[аәеиоөуұүыіэюяё]/;
+import { CASE_SUFFIXES, PLURAL_SUFFIXES, POSSESSIVE_SUFFIXES, VOWEL } from "./strip-kazakh-suffixes.js";
+
 const MIN_BASE = 3;
 
-/** Case endings (and the "the one in X" -дағы) that a Kazakh word carries last. */
-const CASE = [
-  "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі",
-  "дан", "ден", "тан", "тен", "нан", "нен",
-  "менен", "мен", "бен", "пен",
-  "ның", "нің", "дың", "дің", "тың", "тің",
-  "нда", "нде", "да", "де", "та", "те",
-  "ға", "ге", "қа", "ке", "на", "не",
-  "ны", "ні", "ды", "ді", "ты", "ті",
-].sort((a, b) => b.length - a.length);
-// These forms follow a possessive only (базасында, базасына); after a bare stem they are part of it
-// (Астана is not Аста + dative -на).
-const AFTER_POSSESSIVE = new Set(["ндағы", "ндегі", "нда", "нде", "на", "не"]);
-const POSSESSIVE = ["ымыз", "іміз", "ыңыз", "іңіз", "мыз", "міз", "ңыз", "ңіз", "сы", "сі", "ым", "ім", "ың", "ің", "ы", "і"];
-const PLURAL = ["лар", "лер", "дар", "дер", "тар", "тер"];
+const longestFirst = (suffixes: readonly string[]): string[] => [...suffixes].sort((a, b) => b.length - a.length);
+const CASE = longestFirst(CASE_SUFFIXES);
+const POSSESSIVE = longestFirst(POSSESSIVE_SUFFIXES);
+// These forms follow a possessive only (базасында, базасына, базасын); after a bare stem they are part
+// of it (Астана is not Аста + dative -на).
+const AFTER_POSSESSIVE = new Set(["ндағы", "ндегі", "нда", "нде", "на", "не", "н"]);
 
 function cut(word: string, suffixes: readonly string[], accept: (rest: string, suffix: string) => boolean): string {
   for (const suffix of suffixes) {
@@ -36,7 +28,7 @@ function cut(word: string, suffixes: readonly string[], accept: (rest: string, s
 export function readKazakhBase(word: string): string {
   let base = cut(word, CASE, (rest, suffix) => !AFTER_POSSESSIVE.has(suffix) || /[ыі]$/.test(rest));
   base = cut(base, POSSESSIVE, (rest) => !VOWEL.test(rest.slice(-1)));
-  return cut(base, PLURAL, () => true);
+  return cut(base, PLURAL_SUFFIXES, () => true);
 }
 
 // Without Kazakh letters a word is most likely Russian (правда, команда, фонда, города, Праге, доллар
@@ -45,7 +37,7 @@ export function readKazakhBase(word: string): string {
 // after this base's last sound, and a base of at least four letters.
 const STRICT_MIN_BASE = 4;
 const BACK = /[аоуыяюұ]/;
-const FRONT = /[еэиіәөүё]/;
+const FRONT = /[еэиіәөү]/;
 // т/к-forms after a voiceless consonant, but not after с: Russian -ск/-ст words end that way
 // (подписке would read as подпис-, the stem of подписал; Минске, вместе, Казахстан).
 const VOICELESS = /[кптфхцчшщ]$/;

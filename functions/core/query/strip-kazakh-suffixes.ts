@@ -2,32 +2,41 @@
 // the stem (базалар, базасы, базасында, базаларының). Stripping from the end, longest suffix first,
 // until nothing more comes off, brings every such form back to the same stem. It is deliberately
 // conservative: only inflections (never derivational suffixes like -лық, -шы) and never below 3 letters.
-const SUFFIXES: readonly string[] = [
+
+/** Case endings (and the "the one in X" -дағы) that a Kazakh word carries last. */
+export const CASE_SUFFIXES: readonly string[] = [
   // locative-adjectival "the one in X": Қазақстандағы
   "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі",
   // ablative
-  "ндан", "нден", "дан", "ден", "тан", "тен", "нан", "нен",
+  "дан", "ден", "тан", "тен", "нан", "нен",
   // instrumental
   "менен", "мен", "бен", "пен",
   // genitive
   "ның", "нің", "дың", "дің", "тың", "тің",
-  // plural
-  "лар", "лер", "дар", "дер", "тар", "тер",
-  // possessive plus accusative after a vowel: базасын
-  "сын", "сін",
-  // possessive, 1st and 2nd person plural and polite forms
-  "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз",
   // locative (the н-forms follow a possessive: базасында)
   "нда", "нде", "да", "де", "та", "те",
   // dative (на/не follow a possessive: базасына)
   "ға", "ге", "қа", "ке", "на", "не",
-  // accusative
-  "ны", "ні", "ды", "ді", "ты", "ті",
-  // possessive 3rd person, then 1st and 2nd singular
-  "сы", "сі", "ым", "ім", "ың", "ің", "ы", "і",
+  // accusative (bare н follows a possessive: базасын)
+  "ны", "ні", "ды", "ді", "ты", "ті", "н",
+];
+/** Possessive endings: 3rd person, then 1st and 2nd, singular, plural and polite. */
+export const POSSESSIVE_SUFFIXES: readonly string[] = [
+  "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "сы", "сі", "ым", "ім", "ың", "ің", "ы", "і",
+];
+export const PLURAL_SUFFIXES: readonly string[] = ["лар", "лер", "дар", "дер", "тар", "тер"];
+
+// The greedy strip takes any of them in any order; a bare "н" only as part of "сын"/"сін" (possessive
+// plus accusative), and "ндан"/"нден" as they occur after a possessive in informal spelling.
+const SUFFIXES: readonly string[] = [
+  ...CASE_SUFFIXES.filter((suffix) => suffix !== "н"),
+  "ндан", "нден", "сын", "сін",
+  ...POSSESSIVE_SUFFIXES,
+  ...PLURAL_SUFFIXES,
 ].sort((a, b) => b.length - a.length);
 
-const VOWEL = /[аәеиоөуұүыіэюя]/;
+/** A vowel of the Kazakh or Russian alphabet (tokens carry е for ё). */
+export const VOWEL = /[аәеиоөуұүыіэюя]/;
 const MIN_STEM = 3;
 
 /** Removes Kazakh plural, possessive and case suffixes: базаларының -> база, Тоқаевқа -> тоқаев. */

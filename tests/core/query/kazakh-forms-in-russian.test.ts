@@ -37,6 +37,7 @@ describe("a Kazakh word form reaches the Russian headline about the same name", 
     ["Президентке", RU_PRESIDENT, "ru"],
     ["Президентке", KK_PRESIDENT, "kk"],
     ["Президентіне", RU_PRESIDENT, "ru"],
+    ["Президентін", RU_PRESIDENT, "ru"],
     ["Президент", KK_PRESIDENT, "kk"],
     // Without a language the document's language is guessed; the match must not depend on the guess.
     ["Президентке", KK_PRESIDENT, undefined],
@@ -85,6 +86,7 @@ describe("Russian words are not cut by Kazakh rules", () => {
     ["Казахстан", "Казахи за рубежом"],
     ["феномен", "Фен для волос"],
     ["подписке", "Токаев подписал указ"],
+    ["Иран", "Ирак и Сирия"],
   ])("%s does not match %j", (query, title) => {
     expect(matches(query, title, "ru")).toBe(false);
   });
