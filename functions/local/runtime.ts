@@ -88,7 +88,9 @@ async function startOn(opts: RuntimeOptions, resources: Resources, tableName: st
     fxLatest: () => stores.fx.latest(),
   });
   // POST /admin/poll runs the same pollers as the schedule (runtime is assigned before any request).
-  const app = createApp({ ...stores, sources: opts.sources, log: opts.log, ...api, runPollers: () => runtime.pollNow(), alerts: alerts.api });
+  // Feed and page links use DABYL_PUBLIC_URL, else this server's own address (never the request's Host).
+  const publicUrl = api.publicUrl ?? (() => resources.publicUrl ?? url);
+  const app = createApp({ ...stores, sources: opts.sources, log: opts.log, ...api, publicUrl, runPollers: () => runtime.pollNow(), alerts: alerts.api });
   const server: ServerType = await listen(app.fetch, opts.port, opts.host ?? "127.0.0.1");
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host ?? "127.0.0.1"}:${port}`;
