@@ -96,8 +96,11 @@ function stemUncached(token: string, kazakhText: boolean, loaded: Stemmers): Ste
   }
   // The greedy strip keeps all Kazakh forms of a word together; the careful reading is the word as a
   // Russian text would have it (Президентіне -> президент, where the greedy strip gives през).
-  const greedy = stemRussian(foldKazakh(stripKazakhSuffixes(token)), loaded);
-  return variants(greedy, stemRussian(foldKazakh(readKazakhBase(token)), loaded));
+  const stripped = stripKazakhSuffixes(token);
+  const careful = readKazakhBase(token);
+  const greedy = stemRussian(foldKazakh(stripped), loaded);
+  // Most words read the same both ways; stemming once is most of the cost of indexing a new query.
+  return variants(greedy, careful === stripped ? undefined : stemRussian(foldKazakh(careful), loaded));
 }
 
 // News vocabulary repeats from headline to headline; a bounded memo keeps stemming off the hot path.
