@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { HeadlineFilters, listParam, searchRequestFor } from "../headline-filters.js";
-import { toApiHeadline } from "../headline-schemas.js";
+import { groupByStory, toApiHeadline } from "../headline-schemas.js";
 import { JsonFeedSchema } from "../json-feed-schema.js";
 import { publicBase, type PublicUrl } from "../public-base.js";
 import { FEED_CONTENT_TYPES, renderFeed, type FeedFormat } from "../render-feed.js";
@@ -46,8 +46,9 @@ export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps & { 
       const base = publicBase(c, deps.publicUrl);
       const at = (path: string) => `${base}${path}${query ? `?${query}` : ""}`;
       const langs = listParam(filters.lang, true);
-      const items = filters.group === "story" ? dedupeStories(page.items) : page.items;
-      const body = await renderFeed(format, items.map(toApiHeadline), {
+      // A feed entry is one story: the lead of each group (its other sources are not a feed concept).
+      const items = (filters.group === "story" ? groupByStory(page.items) : page.items).map(toApiHeadline);
+      const body = await renderFeed(format, items, {
         title: filters.q || filters.topic ? `dabyl: ${filters.q ?? filters.topic}` : "dabyl: Kazakhstan headlines",
         description: `Headlines from Kazakhstan's news (${describeFilters(filters)})`,
         self: { rss: at("/headlines.rss"), atom: at("/headlines.atom"), json: at("/headlines.json") },
@@ -58,13 +59,3 @@ export function registerHeadlineFeeds(app: OpenAPIHono, deps: HeadlinesDeps & { 
     });
   }
 }
-
-const dedupeStories = <T extends { id: string; storyId: string }>(items: readonly T[]): T[] => {
-  const seen = new Set<string>();
-  return items.filter((h) => {
-    const key = h.storyId || h.id;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-};
