@@ -48,14 +48,7 @@ export function AlertForm({ ui, t, fields, attempt, base, enabled }: Props) {
         <input type="hidden" name="ui" value={ui} />
         <fieldset>
           <legend>{t.whatLegend}</legend>
-          <div class="choice">
-            <label>
-              <input type="radio" name="mode" value="query" checked={fields.mode === "query"} /> {t.byQuery}
-            </label>
-            <label>
-              <input type="radio" name="mode" value="topic" checked={fields.mode === "topic"} /> {t.byTopic}
-            </label>
-          </div>
+          <Choice name="mode" checked={fields.mode} options={[["query", t.byQuery], ["topic", t.byTopic]]} />
           <div class="field" data-mode="query">
             <label for="alert-query">{t.queryLabel}</label>
             <input type="text" id="alert-query" name="query" value={fields.query} maxlength={500} autocomplete="off" aria-describedby="q-hint" />
@@ -76,14 +69,7 @@ export function AlertForm({ ui, t, fields, attempt, base, enabled }: Props) {
         </div>
         <fieldset>
           <legend>{t.whereLegend}</legend>
-          <div class="choice">
-            <label>
-              <input type="radio" name="channel" value="email" checked={fields.channel === "email"} /> {t.email}
-            </label>
-            <label>
-              <input type="radio" name="channel" value="sms" checked={fields.channel === "sms"} /> {t.sms}
-            </label>
-          </div>
+          <Choice name="channel" checked={fields.channel} options={[["email", t.email], ["sms", t.sms]]} />
           <div class="field">
             <label for="alert-address">{t.addressLabel}</label>
             <input type="text" id="alert-address" name="address" value={fields.address} required maxlength={254} aria-describedby="address-hint" />
@@ -97,5 +83,18 @@ export function AlertForm({ ui, t, fields, attempt, base, enabled }: Props) {
         <button type="submit">{t.subscribe}</button>
       </form>
     </section>
+  );
+}
+
+/** A row of radio buttons, one per [value, label], with the reader's last choice checked. */
+function Choice({ name, checked, options }: { name: string; checked: string; options: readonly (readonly [string, string])[] }) {
+  return (
+    <div class="choice">
+      {options.map(([value, label]) => (
+        <label>
+          <input type="radio" name={name} value={value} checked={checked === value} /> {label}
+        </label>
+      ))}
+    </div>
   );
 }
