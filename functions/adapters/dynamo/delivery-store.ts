@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AlertMessage, Delivery, FloodWindow } from "../../core/alerts/alert-types.js";
 import { conditionFailed, sendIf } from "./conditional-write.js";
+import { queryFirst } from "./query-first.js";
 
 /**
  * One record per (alert topic, story) and one per (topic, clock hour).
@@ -164,17 +165,7 @@ export function makeDeliveryStore(doc: DynamoDBDocumentClient, tableName: string
       }
     },
     async pending(limit) {
-      const res = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :p",
-          ExpressionAttributeValues: { ":p": PENDING },
-          ScanIndexForward: true,
-          Limit: limit,
-        }),
-      );
-      return (res.Items ?? []).map(toDelivery);
+      return (await queryFirst(doc, tableName, "gsi1", PENDING, limit)).map(toDelivery);
     },
     async reserveSlot(topicKey, window, limit, retentionDays, itemKey) {
       try {

@@ -1,5 +1,6 @@
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { sendIf } from "./conditional-write.js";
+import { queryFirst } from "./query-first.js";
 import type { AlertSubscription } from "../../core/alerts/alert-types.js";
 import { sweepIndexKeys, toSubscription } from "./alert-store.js";
 
@@ -37,17 +38,7 @@ export function makeSubscriptionSweepStore(doc: DynamoDBDocumentClient, tableNam
     },
     async leastRecentlyChecked(limit) {
       const { gsi3pk } = sweepIndexKeys("", "");
-      const res = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: "gsi3",
-          KeyConditionExpression: "gsi3pk = :p",
-          ExpressionAttributeValues: { ":p": gsi3pk },
-          ScanIndexForward: true,
-          Limit: limit,
-        }),
-      );
-      return (res.Items ?? []).map(toSubscription);
+      return (await queryFirst(doc, tableName, "gsi3", gsi3pk, limit)).map(toSubscription);
     },
     async markChecked(id, now) {
       // A subscription deleted meanwhile has left the rotation: the condition keeps it out.
