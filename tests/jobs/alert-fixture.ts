@@ -1,12 +1,13 @@
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand, UnsubscribeCommand } from "@aws-sdk/client-sns";
 import { mockClient } from "aws-sdk-client-mock";
+import type { AlertStores } from "../../functions/adapters/dynamo/alert-stores.js";
 import { makeSnsNotifier } from "../../functions/adapters/sns/sns-notifier.js";
 import { alertSettings, type AlertSettings } from "../../functions/config/alerts.js";
 import { topics } from "../../functions/config/topics.js";
 import type { Headline } from "../../functions/core/feeds/headline.js";
-import { silentLogger } from "../../functions/core/logger.js";
+import { silentLogger, type Logger } from "../../functions/core/logger.js";
 import { makeAlerts } from "../../functions/jobs/make-alerts.js";
-import type { TestDb } from "../helpers/local-dynamo.js";
+import { startTestDb, type TestDb } from "../helpers/local-dynamo.js";
 
 export const sns = mockClient(SNSClient);
 
@@ -26,12 +27,18 @@ export interface Clock {
   now: Date;
 }
 
-/** One process's alerts (a Lambda instance) over the shared test table. */
-export function alertsOn(db: TestDb, clock: Clock, settings: Partial<AlertSettings> = {}) {
+/** Each test's start: SNS as resetSns leaves it, a fresh table, and a clock at a fixed morning. */
+export async function startAlertTest(): Promise<{ db: TestDb; clock: Clock }> {
+  resetSns();
+  return { db: await startTestDb(), clock: { now: new Date("2026-11-30T10:05:00.000Z") } };
+}
+
+/** One process's alerts (a Lambda instance) over the shared test table; `stores` swaps in ones that fail on cue. */
+export function alertsOn(db: TestDb, clock: Clock, settings: Partial<AlertSettings> = {}, opts: { stores?: Partial<AlertStores>; log?: Logger } = {}) {
   return makeAlerts({
-    stores: db.stores.alertStores,
+    stores: { ...db.stores.alertStores, ...opts.stores },
     notifier: makeSnsNotifier(snsClient()),
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
     settings: { ...alertSettings, ...settings },
     stage: "test",
     publicUrl: "https://api.dabyl.kz",

@@ -3,36 +3,18 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AlertStores } from "../../functions/adapters/dynamo/alert-stores.js";
 import { makeSnsNotifier } from "../../functions/adapters/sns/sns-notifier.js";
-import { alertSettings, type AlertSettings } from "../../functions/config/alerts.js";
-import { topics } from "../../functions/config/topics.js";
-import { silentLogger } from "../../functions/core/logger.js";
-import { makeAlerts } from "../../functions/jobs/make-alerts.js";
-import { startTestDb, type TestDb } from "../helpers/local-dynamo.js";
-import { headline, published, resetSns, sns, snsClient, type Clock } from "./alert-fixture.js";
+import type { AlertSettings } from "../../functions/config/alerts.js";
+import type { TestDb } from "../helpers/local-dynamo.js";
+import { alertsOn, headline, published, sns, snsClient, startAlertTest, type Clock } from "./alert-fixture.js";
 import { subscribeDirect } from "./subscribe-direct.js";
 
 let db: TestDb;
 let clock: Clock;
-beforeEach(async () => {
-  resetSns();
-  db = await startTestDb();
-  clock = { now: new Date("2026-11-30T10:05:00.000Z") };
-});
+beforeEach(async () => void ({ db, clock } = await startAlertTest()));
 afterEach(() => db.close());
 
 /** One process's alerts whose stores can be swapped for ones that fail on cue. */
-function alertsWith(overrides: Partial<AlertStores> = {}, settings: Partial<AlertSettings> = {}) {
-  return makeAlerts({
-    stores: { ...db.stores.alertStores, ...overrides },
-    notifier: makeSnsNotifier(snsClient()),
-    log: silentLogger,
-    settings: { ...alertSettings, ...settings },
-    stage: "test",
-    publicUrl: "https://api.dabyl.kz",
-    topics,
-    now: () => clock.now,
-  });
-}
+const alertsWith = (stores: Partial<AlertStores> = {}, settings: Partial<AlertSettings> = {}) => alertsOn(db, clock, settings, { stores });
 
 const bases = (id: string, minutesAgo = 10) =>
   headline(id, `Новая военная база ${id} появится в регионе`, clock, { publishedAt: new Date(clock.now.getTime() - minutesAgo * 60_000).toISOString() });

@@ -1,16 +1,12 @@
 import { PublishCommand } from "@aws-sdk/client-sns";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { smsLength } from "../../functions/core/alerts/index.js";
-import { startTestDb, type TestDb } from "../helpers/local-dynamo.js";
-import { alertsOn, headline, published, resetSns, sns, type Clock } from "./alert-fixture.js";
+import type { TestDb } from "../helpers/local-dynamo.js";
+import { alertsOn, headline, published, sns, startAlertTest, type Clock } from "./alert-fixture.js";
 
 let db: TestDb;
 let clock: Clock;
-beforeEach(async () => {
-  resetSns();
-  db = await startTestDb();
-  clock = { now: new Date("2026-11-30T10:05:00.000Z") };
-});
+beforeEach(async () => void ({ db, clock } = await startAlertTest()));
 afterEach(() => db.close());
 
 /** One feed poll as the handlers run it: pollFeeds' hook records, then afterPoll publishes. */

@@ -1,38 +1,23 @@
 import { GetSubscriptionAttributesCommand, PublishCommand } from "@aws-sdk/client-sns";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeSnsNotifier } from "../../functions/adapters/sns/sns-notifier.js";
-import { alertSettings } from "../../functions/config/alerts.js";
-import { topics } from "../../functions/config/topics.js";
-import type { Logger } from "../../functions/core/logger.js";
 import { silentLogger } from "../../functions/core/logger.js";
-import { makeAlerts } from "../../functions/jobs/make-alerts.js";
 import { sweepSubscriptions } from "../../functions/jobs/sweep-subscriptions.js";
-import { startTestDb, type TestDb } from "../helpers/local-dynamo.js";
-import { headline, published, resetSns, sns, snsClient, type Clock } from "./alert-fixture.js";
+import { captureLog } from "../helpers/capture-log.js";
+import type { TestDb } from "../helpers/local-dynamo.js";
+import { alertsOn, headline, published, sns, snsClient, startAlertTest, type Clock } from "./alert-fixture.js";
 import { subscribeDirect } from "./subscribe-direct.js";
 
 let db: TestDb;
 let clock: Clock;
-beforeEach(async () => {
-  resetSns();
-  db = await startTestDb();
-  clock = { now: new Date("2026-11-30T10:05:00.000Z") };
-});
+beforeEach(async () => void ({ db, clock } = await startAlertTest()));
 afterEach(() => db.close());
 
 const HOUR = 3_600_000;
-const lines: string[] = [];
-const log: Logger = {
-  info: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
-  warn: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
-  error: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
-  child: () => log,
-};
+const { log, lines } = captureLog();
+const alertsLogged = () => alertsOn(db, clock, {}, { log });
 
-const alertsOn = () =>
-  makeAlerts({ stores: db.stores.alertStores, notifier: makeSnsNotifier(snsClient()), log, settings: alertSettings, stage: "test", publicUrl: "https://api.dabyl.kz", topics, now: () => clock.now });
-
-async function subscribe(_alerts: ReturnType<typeof alertsOn>, query: string, channel: "sms" | "email", address: string) {
+async function subscribe(_alerts: ReturnType<typeof alertsLogged>, query: string, channel: "sms" | "email", address: string) {
   const { id, subscriptionArn } = await subscribeDirect(db, makeSnsNotifier(snsClient()), clock.now, { query, channel, address });
   return { id, arn: subscriptionArn };
 }
@@ -48,7 +33,7 @@ const checks = () => sns.commandCalls(GetSubscriptionAttributesCommand).map((c) 
 
 describe("sweeping subscriptions SNS ended on its side", () => {
   it("forgets an opted-out phone so its topic stops matching, and notices a confirmed email, once a day", async () => {
-    const alerts = alertsOn();
+    const alerts = alertsLogged();
     const phone = await subscribe(alerts, "военная база", "sms", "+77011234567");
     const email = await subscribe(alerts, "Токаев", "email", "reader@example.kz");
     expect((await db.stores.alertStores.alerts.getSubscription(email.id))?.status).toBe("pending-confirmation");
@@ -78,7 +63,7 @@ describe("sweeping subscriptions SNS ended on its side", () => {
   });
 
   it("asks SNS about at most maxChecks subscriptions per run, least recently checked first", async () => {
-    const alerts = alertsOn();
+    const alerts = alertsLogged();
     const subs = [
       await subscribe(alerts, "военная база", "sms", "+77011234561"),
       await subscribe(alerts, "Токаев", "sms", "+77011234562"),
@@ -98,7 +83,7 @@ describe("sweeping subscriptions SNS ended on its side", () => {
   });
 
   it("a sweep that fails (SNS throttling) does not stop alerts from going out", async () => {
-    const alerts = alertsOn();
+    const alerts = alertsLogged();
     await subscribe(alerts, "военная база", "sms", "+77011234567");
     sns.on(GetSubscriptionAttributesCommand).rejects(Object.assign(new Error("Rate exceeded"), { name: "ThrottledException" }));
     await alerts.delivery.onNewHeadlines([headline("a", "Новая военная база появится в регионе", clock)]);

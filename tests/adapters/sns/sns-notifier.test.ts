@@ -17,7 +17,7 @@ import { makeNotifier } from "../../../functions/adapters/sns/make-notifier.js";
 import { alertSink } from "../../../functions/adapters/resources.js";
 import { makeSnsNotifier } from "../../../functions/adapters/sns/sns-notifier.js";
 import { composeHeadlineAlert, smsLength } from "../../../functions/core/alerts/index.js";
-import type { Logger } from "../../../functions/core/logger.js";
+import { captureLog } from "../../helpers/capture-log.js";
 
 const sns = mockClient(SNSClient);
 const client = () => new SNSClient({ region: "eu-central-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } });
@@ -124,7 +124,7 @@ describe("choosing SNS or the local sink", () => {
     [{ AWS_ACCESS_KEY_ID: "AKIA...", DABYL_ALERTS: "local" }, "local"],
   ])("%j -> %s", (env, kind) => {
     expect(alertSink(env as NodeJS.ProcessEnv)).toBe(kind);
-    expect(makeNotifier({ sink: alertSink(env as NodeJS.ProcessEnv), dataDir: null, log: silent().log }).kind).toBe(kind);
+    expect(makeNotifier({ sink: alertSink(env as NodeJS.ProcessEnv), dataDir: null, log: captureLog().log }).kind).toBe(kind);
   });
 
   it("takes the SNS client from its caller, who builds one per process", () => {
@@ -132,17 +132,6 @@ describe("choosing SNS or the local sink", () => {
     expect(() => makeSnsNotifier()).not.toThrow();
   });
 });
-
-function silent(): { log: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const log: Logger = {
-    info: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
-    warn: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
-    error: (msg, f) => lines.push(JSON.stringify({ msg, ...f })),
-    child: () => log,
-  };
-  return { log, lines };
-}
 
 describe("local sink", () => {
   let dir: string;
@@ -152,7 +141,7 @@ describe("local sink", () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it("writes the exact texts SNS would carry to outbox.jsonl and the console, never an address", async () => {
-    const { log, lines } = silent();
+    const { log, lines } = captureLog();
     const sink = makeNotifier({ sink: "local", dataDir: dir, log });
     const arn = await sink.ensureTopic("dabyl-local-abc");
     const sub = await sink.subscribe(arn, "sms", "+77011234567");
@@ -168,7 +157,7 @@ describe("local sink", () => {
   });
 
   it("writes an SMS to one number to the outbox as direct-sms, with neither the number nor the text in the console", async () => {
-    const { log, lines } = silent();
+    const { log, lines } = captureLog();
     const sink = makeNotifier({ sink: "local", dataDir: dir, log });
     await sink.sendSms("+77011234567", "dabyl: код подтверждения 042917. Действует 15 мин.");
     const outbox = readFileSync(join(dir, "outbox.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as OutboxLine);
@@ -178,7 +167,7 @@ describe("local sink", () => {
   });
 
   it("forgets unsubscribed subscriptions", async () => {
-    const sink = makeLocalSink(null, silent().log);
+    const sink = makeLocalSink(null, captureLog().log);
     const { subscriptionArn } = await sink.subscribe(await sink.ensureTopic("t"), "email", "a@b.kz");
     expect(await sink.subscriptionStatus(subscriptionArn)).toBe("active");
     await sink.unsubscribe(subscriptionArn);
