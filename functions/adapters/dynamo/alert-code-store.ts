@@ -15,7 +15,8 @@ export interface AlertCodeStore {
   activateSms(id: string, subscriptionArn: string): Promise<boolean>;
 }
 
-const key = (id: string) => ({ pk: `ALERT#${id}`, sk: "ALERT" });
+/** The subscription item's key; alert-store.ts and the sweep write the same item. */
+export const subscriptionKey = (id: string) => ({ pk: `ALERT#${id}`, sk: "ALERT" });
 
 export function makeAlertCodeStore(doc: DynamoDBDocumentClient, tableName: string): AlertCodeStore {
   return {
@@ -24,7 +25,7 @@ export function makeAlertCodeStore(doc: DynamoDBDocumentClient, tableName: strin
         doc.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: key(id),
+            Key: subscriptionKey(id),
             UpdateExpression: "ADD codeAttempts :one",
             ConditionExpression: "#status = :pending AND (attribute_not_exists(codeAttempts) OR codeAttempts < :max)",
             ExpressionAttributeNames: { "#status": "status" },
@@ -40,7 +41,7 @@ export function makeAlertCodeStore(doc: DynamoDBDocumentClient, tableName: strin
         doc.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: key(id),
+            Key: subscriptionKey(id),
             UpdateExpression: "SET codeHash = :hash, codeExpiresAt = :exp, codeSentAt = :sent ADD codeSends :one",
             ConditionExpression: "#status = :pending AND (attribute_not_exists(codeSends) OR codeSends < :maxSends) AND (attribute_not_exists(codeSentAt) OR codeSentAt <= :since)",
             ExpressionAttributeNames: { "#status": "status" },
@@ -58,7 +59,7 @@ export function makeAlertCodeStore(doc: DynamoDBDocumentClient, tableName: strin
         doc.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: key(id),
+            Key: subscriptionKey(id),
             UpdateExpression: "SET #status = :active, subscriptionArn = :arn REMOVE codeHash, codeExpiresAt, codeAttempts, codeSends, codeSentAt, sealedAddress, expiresAt",
             ConditionExpression: "#status = :pending",
             ExpressionAttributeNames: { "#status": "status" },

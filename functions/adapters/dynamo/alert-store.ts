@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AlertStatus, AlertSubscription, AlertTopic } from "../../core/alerts/alert-types.js";
-import { makeAlertCodeStore, type AlertCodeStore } from "./alert-code-store.js";
+import { makeAlertCodeStore, subscriptionKey as subKey, type AlertCodeStore } from "./alert-code-store.js";
 import { conditionFailed } from "./conditional-write.js";
 import { queryAll } from "./query-all.js";
 
@@ -36,7 +36,6 @@ export interface AlertStore extends AlertCodeStore {
 }
 
 const topicKey = (key: string) => ({ pk: `ATOPIC#${key}`, sk: "TOPIC" });
-const subKey = (id: string) => ({ pk: `ALERT#${id}`, sk: "ALERT" });
 const ACTIVE = "ATOPICS#ACTIVE";
 const VERSION = { pk: "ATOPICS", sk: "VERSION" };
 const SECRET = { pk: "ALERTS", sk: "SECRET" };

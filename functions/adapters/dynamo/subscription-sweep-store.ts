@@ -1,4 +1,5 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { subscriptionKey } from "./alert-code-store.js";
 import { sendIf } from "./conditional-write.js";
 import { queryFirst } from "./query-first.js";
 import type { AlertSubscription } from "../../core/alerts/alert-types.js";
@@ -46,7 +47,7 @@ export function makeSubscriptionSweepStore(doc: DynamoDBDocumentClient, tableNam
         doc.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: { pk: `ALERT#${id}`, sk: "ALERT" },
+            Key: subscriptionKey(id),
             UpdateExpression: "SET gsi3sk = :sk",
             ConditionExpression: "attribute_exists(gsi3pk)",
             ExpressionAttributeValues: { ":sk": sweepIndexKeys(now.toISOString(), id).gsi3sk },
